@@ -1,0 +1,186 @@
+"""Monthly issues and their numbered sections."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from documents.models import Document
+from people.models import Event, Organisation
+
+from .html import SanitizedHTMLField
+from .numbering import number_outline
+
+DEFAULT_MARKING = "Sử dụng và bảo quản trong nội bộ của Đảng"
+
+
+class IssueQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Issue.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def visible_to(self, user):
+        """The one rule for what a user may read; every read path goes through it."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.published()
+
+
+class Issue(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    publisher = models.ForeignKey(
+        Organisation, verbose_name=_("publisher"), on_delete=models.PROTECT, related_name="issues"
+    )
+    year = models.PositiveSmallIntegerField(
+        _("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    month = models.PositiveSmallIntegerField(
+        _("month"), validators=[MinValueValidator(1), MaxValueValidator(12)]
+    )
+    title_override = models.CharField(
+        _("title"),
+        max_length=255,
+        blank=True,
+        help_text=_("Leave empty to use the standard title for the month."),
+    )
+    marking = models.CharField(_("marking"), max_length=255, default=DEFAULT_MARKING)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(_("publication time"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = IssueQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("issue")
+        verbose_name_plural = _("issues")
+        ordering = ["-year", "-month"]
+        permissions = [("publish_issue", _("Can publish and unpublish issues"))]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["publisher", "year", "month"], name="unique_issue_per_publisher_month"
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("bulletins:issue", kwargs={"pk": self.pk})
+
+    @property
+    def title(self):
+        if self.title_override:
+            return self.title_override
+        return f"Tài liệu phục vụ sinh hoạt chi bộ tháng {self.month} năm {self.year}"
+
+    def publish(self, when=None):
+        self.status = self.Status.PUBLISHED
+        self.published_at = when or self.published_at or timezone.now()
+        self.save(update_fields=["status", "published_at", "updated_at"])
+
+    @transaction.atomic
+    def renumber_sections(self):
+        """Derive 1., 2.1., 2.1.3. from the outline order and store them; never typed by hand."""
+        sections = list(self.sections.order_by("position", "pk"))
+        numbers = number_outline([section.level for section in sections])
+        changed = []
+        for section, number in zip(sections, numbers, strict=True):
+            if section.number != number:
+                section.number = number
+                changed.append(section)
+        Section.objects.bulk_update(changed, ["number"])
+
+
+class Section(models.Model):
+    """One numbered part of an issue.
+
+    Sections form an outline: their order and level make the tree, the way headings do in a
+    document, so moving a section or changing its level renumbers everything after it.
+    """
+
+    MAX_LEVEL = 4
+
+    issue = models.ForeignKey(
+        Issue, verbose_name=_("issue"), on_delete=models.CASCADE, related_name="sections"
+    )
+    position = models.PositiveIntegerField(_("order"), default=0)
+    level = models.PositiveSmallIntegerField(
+        _("level"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_LEVEL)],
+        help_text=_("1 for a main section, 2 for a subsection (2.1.), 3 for 2.1.1. and so on."),
+    )
+    number = models.CharField(_("number"), max_length=20, blank=True, editable=False)
+    heading = models.CharField(_("heading"), max_length=500)
+    body = SanitizedHTMLField(_("body"), blank=True)
+    presented_document = models.ForeignKey(
+        Document,
+        verbose_name=_("presented document"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="presenting_sections",
+        help_text=_("The document this section presents, when it presents one."),
+    )
+    cited_documents = models.ManyToManyField(
+        Document, verbose_name=_("cited documents"), blank=True, related_name="citing_sections"
+    )
+    event = models.ForeignKey(
+        Event,
+        verbose_name=_("reported event"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="sections",
+    )
+
+    class Meta:
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+        ordering = ["issue", "position", "pk"]
+
+    def __str__(self):
+        return f"{self.number} {self.heading}".strip()
+
+    @property
+    def anchor(self):
+        """Stable across renumbering, so links shared in a chat keep working."""
+        return f"muc-{self.pk}"
+
+    @property
+    def heading_tag(self):
+        """h2 for a main section: the page title is the h1."""
+        return f"h{min(self.level + 1, 6)}"
+
+
+class Footnote(models.Model):
+    section = models.ForeignKey(
+        Section, verbose_name=_("section"), on_delete=models.CASCADE, related_name="footnotes"
+    )
+    position = models.PositiveIntegerField(_("order"), default=0)
+    marker = models.CharField(_("marker"), max_length=10, help_text=_("As printed, e.g. 1 or *."))
+    text = models.TextField(_("text"))
+
+    class Meta:
+        verbose_name = _("footnote")
+        verbose_name_plural = _("footnotes")
+        ordering = ["section", "position", "pk"]
+
+    def __str__(self):
+        return f"({self.marker}) {self.text[:60]}"

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "bulletins"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("luu-tru/", views.archive, name="archive"),
+    path("tai-lieu/<int:pk>/", views.issue_detail, name="issue"),
+]
