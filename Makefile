@@ -31,6 +31,9 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# Development settings for checks and tests; Django's test runner still sets DEBUG=False,
+# and the deploy check below turns DEBUG off to see the production settings.
+test: export DEBUG := 1
 test: install lint
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	DEBUG=0 SECRET_KEY=check-deploy-only-not-a-real-secret-$$(date +%s)-abcdefghijklmnopqrstuvwxyz \
