@@ -2,6 +2,8 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from documents.admin import RecognisedCitationInline
+
 from .models import Footnote, Issue, Section
 from .numbering import outline_errors
 
@@ -95,7 +97,7 @@ class SectionAdmin(admin.ModelAdmin):
         ("presented_document", "event"),
         "cited_documents",
     ]
-    inlines = [FootnoteInline]
+    inlines = [FootnoteInline, RecognisedCitationInline]
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

@@ -24,8 +24,10 @@ ALLOWED_ATTRIBUTES = {
     "col": {"span"},
 }
 
-# CKEditor marks figures with classes the reading stylesheet relies on.
+# CKEditor marks figures with classes the reading stylesheet relies on; citation links are
+# added by the reading view.
 ALLOWED_CLASSES = {
+    "a": {"citation"},
     "figure": {
         "image",
         "table",

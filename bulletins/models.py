@@ -1,5 +1,8 @@
 """Monthly issues and their numbered sections."""
 
+import calendar
+import datetime
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
@@ -7,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from documents.linking import relink
 from documents.models import Document
 from people.models import Event, Organisation
 
@@ -89,6 +93,11 @@ class Issue(models.Model):
             return self.title_override
         return f"Tài liệu phục vụ sinh hoạt chi bộ tháng {self.month} năm {self.year}"
 
+    @property
+    def period_end(self):
+        """Last day of the issue's month: citations without a date resolve to before it."""
+        return datetime.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+
     def publish(self, when=None):
         self.status = self.Status.PUBLISHED
         self.published_at = when or self.published_at or timezone.now()
@@ -105,6 +114,21 @@ class Issue(models.Model):
                 section.number = number
                 changed.append(section)
         Section.objects.bulk_update(changed, ["number"])
+
+
+class SectionQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(issue__in=Issue.objects.visible_to(user))
+
+    def citing(self, document):
+        """Sections that cite, present or list the document, newest issue first."""
+        citing = models.Q(citations__document=document) | models.Q(cited_documents=document)
+        ids = self.filter(citing | models.Q(presented_document=document)).values("pk")
+        return (
+            Section.objects.filter(pk__in=ids)
+            .select_related("issue")
+            .order_by("-issue__year", "-issue__month", "position")
+        )
 
 
 class Section(models.Model):
@@ -150,6 +174,8 @@ class Section(models.Model):
         related_name="sections",
     )
 
+    objects = SectionQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("section")
         verbose_name_plural = _("sections")
@@ -157,6 +183,13 @@ class Section(models.Model):
 
     def __str__(self):
         return f"{self.number} {self.heading}".strip()
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.link_citations()
+
+    def link_citations(self):
+        return relink(self.body, before=self.issue.period_end, section=self)
 
     @property
     def anchor(self):

@@ -3,6 +3,8 @@
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
+from documents.models import Citation
+
 from .models import Footnote, Issue, Section
 
 
@@ -27,6 +29,15 @@ def issue_detail(request, pk):
         Issue.objects.visible_to(request.user).select_related("publisher"), pk=pk
     )
     sections = issue.sections.prefetch_related(
-        Prefetch("footnotes", queryset=Footnote.objects.order_by("position", "pk"))
+        Prefetch("footnotes", queryset=Footnote.objects.order_by("position", "pk")),
+        Prefetch(
+            "citations",
+            queryset=Citation.objects.select_related("document__document_type", "document__issuer"),
+        ),
     )
-    return render(request, "bulletins/issue_detail.html", {"issue": issue, "sections": sections})
+    orientation = [section for section in sections if section.level == 1]
+    return render(
+        request,
+        "bulletins/issue_detail.html",
+        {"issue": issue, "sections": sections, "orientation": orientation},
+    )

@@ -12,6 +12,7 @@ urlpatterns = [
     path("quan-tri/", admin.site.urls),
     path("tai-khoan/", include("django.contrib.auth.urls")),
     path("ckeditor5/", include("django_ckeditor_5.urls")),
+    path("van-ban/", include("documents.urls")),
     path("", include("bulletins.urls")),
 ]
 

@@ -1,7 +1,9 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from .models import Document, DocumentRelation, DocumentType
+from .models import Citation, Document, DocumentRelation, DocumentType
 
 
 @admin.register(DocumentType)
@@ -19,16 +21,90 @@ class DocumentRelationInline(admin.TabularInline):
     verbose_name_plural = _("relations to other documents")
 
 
+class RecognisedCitationInline(admin.TabularInline):
+    """What the citation engine recognised in a text, for the editor to check."""
+
+    model = Citation
+    fields = ["text", "code", "cited_date", "document", "ambiguous"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    verbose_name = _("recognised citation")
+    verbose_name_plural = _("recognised citations")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class OutgoingCitationInline(RecognisedCitationInline):
+    fk_name = "citing_document"
+
+
 @admin.register(Document)
 class DocumentAdmin(admin.ModelAdmin):
-    list_display = ["code", "document_type", "issued_on", "issuer", "status"]
-    list_filter = ["document_type", "status", "issuer__kind", "issuer"]
+    list_display = ["code", "document_type", "issued_on", "issuer", "status", "verified"]
+    list_filter = ["verified", "document_type", "status", "issuer__kind", "issuer"]
     search_fields = ["code", "subject"]
     autocomplete_fields = ["document_type", "issuer"]
     list_select_related = ["document_type", "issuer"]
     date_hierarchy = "issued_on"
-    inlines = [DocumentRelationInline]
+    inlines = [DocumentRelationInline, OutgoingCitationInline]
+    actions = ["confirm", "merge_into_verified"]
     fieldsets = [
-        (None, {"fields": ["document_type", "number", "code", "issued_on", "issuer", "status"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "document_type",
+                    "number",
+                    "code",
+                    "issued_on",
+                    "issuer",
+                    "status",
+                    "verified",
+                ]
+            },
+        ),
         (_("Content"), {"fields": ["subject", "summary", "full_text", "file"]}),
     ]
+
+    @admin.action(description=_("Confirm the selected entries"), permissions=["change"])
+    def confirm(self, request, queryset):
+        count = queryset.filter(verified=False).update(verified=True)
+        self.message_user(
+            request,
+            ngettext("%(count)d entry confirmed.", "%(count)d entries confirmed.", count)
+            % {"count": count},
+        )
+
+    @admin.action(
+        description=_("Merge the unverified entries into the selected verified document"),
+        permissions=["change", "delete"],
+    )
+    def merge_into_verified(self, request, queryset):
+        """Select one verified document and the unverified entries that mean the same one."""
+        targets = [document for document in queryset if document.verified]
+        duplicates = [document for document in queryset if not document.verified]
+        if len(targets) != 1 or not duplicates:
+            self.message_user(
+                request,
+                _("Select exactly one verified document and at least one unverified entry."),
+                messages.ERROR,
+            )
+            return
+        with transaction.atomic():
+            Citation.objects.filter(document__in=duplicates).update(document=targets[0])
+            for duplicate in duplicates:
+                duplicate.delete()
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d entry merged into %(document)s.",
+                "%(count)d entries merged into %(document)s.",
+                len(duplicates),
+            )
+            % {"count": len(duplicates), "document": targets[0]},
+        )

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from people.models import Organisation
@@ -60,15 +61,28 @@ class Document(models.Model):
         on_delete=models.PROTECT,
         related_name="issued_documents",
     )
-    issued_on = models.DateField(_("issue date"))
+    issued_on = models.DateField(
+        _("issue date"),
+        null=True,
+        blank=True,
+        help_text=_("Empty only for an unverified entry whose citation gave no date."),
+    )
     subject = models.TextField(
-        _("subject"), help_text=_("The trích yếu: what the document is about.")
+        _("subject"), blank=True, help_text=_("The trích yếu: what the document is about.")
     )
     summary = models.TextField(_("summary"), blank=True)
     full_text = models.TextField(_("full text"), blank=True)
     file = models.FileField(_("file"), upload_to="documents/%Y/", blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.IN_FORCE
+    )
+    verified = models.BooleanField(
+        _("verified"),
+        default=True,
+        help_text=_(
+            "Entries created from a citation for a code the registry did not know are "
+            "unverified until an editor confirms or merges them."
+        ),
     )
     related = models.ManyToManyField(
         "self", through="DocumentRelation", symmetrical=False, blank=True, related_name="+"
@@ -85,7 +99,21 @@ class Document(models.Model):
         ]
 
     def __str__(self):
+        if self.issued_on is None:
+            return f"{self.document_type} số {self.code}"
         return f"{self.document_type} số {self.code}, ngày {self.issued_on:%d/%m/%Y}"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.link_citations()
+
+    def get_absolute_url(self):
+        return reverse("documents:document", kwargs={"pk": self.pk})
+
+    def link_citations(self):
+        from .linking import relink  # linking imports this module
+
+        return relink(self.full_text, before=self.issued_on, citing_document=self)
 
 
 class DocumentRelation(models.Model):
@@ -126,3 +154,66 @@ class DocumentRelation(models.Model):
 
     def __str__(self):
         return f"{self.source.code} {self.get_kind_display()} {self.target.code}"
+
+
+class Citation(models.Model):
+    """A place where a registry document is cited, recognised in text when that text is saved.
+
+    The citing text is a section of an issue or a registry document's own full text. The
+    offsets point into that text as stored, so the reading view can turn the citation into
+    a link without parsing anything again.
+    """
+
+    document = models.ForeignKey(
+        Document,
+        verbose_name=_("cited document"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="citations",
+        help_text=_("Empty when the code could not be linked (unknown document type)."),
+    )
+    section = models.ForeignKey(
+        "bulletins.Section",
+        verbose_name=_("citing section"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="citations",
+    )
+    citing_document = models.ForeignKey(
+        Document,
+        verbose_name=_("citing document"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="outgoing_citations",
+    )
+    code = models.CharField(_("code"), max_length=60)
+    cited_date = models.DateField(_("date in the citation"), null=True, blank=True)
+    text = models.CharField(_("cited as"), max_length=500)
+    start = models.PositiveIntegerField(_("start"))
+    end = models.PositiveIntegerField(_("end"))
+    ambiguous = models.BooleanField(
+        _("ambiguous"),
+        default=False,
+        help_text=_(
+            "The citation gave no date and the registry holds several documents with this "
+            "code: the one dated closest before the citing text was chosen."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("citation")
+        verbose_name_plural = _("citations")
+        ordering = ["start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(section__isnull=False, citing_document__isnull=True)
+                | Q(section__isnull=True, citing_document__isnull=False),
+                name="citation_has_one_source",
+            )
+        ]
+
+    def __str__(self):
+        return self.text

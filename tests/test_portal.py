@@ -67,7 +67,7 @@ def test_issue_page_query_count_does_not_grow_with_sections(
     reader_client, board, sections, django_assert_max_num_queries
 ):
     issue = make_issue(board, 8, sections=sections)
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(6):
         response = reader_client.get(issue.get_absolute_url())
     assert response.content.decode().count('class="section level-') == sections
 

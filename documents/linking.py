@@ -1,0 +1,132 @@
+"""Link the citations found in saved text to the document registry.
+
+Runs when a section or a registry document is saved (and from ``manage.py relink_citations``),
+never while a page is read. The rules, in order:
+
+1. a citation with a date links to the document with that code and date;
+2. without a date, it links to the only document with that code, or, when several share the
+   code, to the one dated closest before the citing text, flagged as ambiguous;
+3. a code the registry does not know (or a code and date it does not know) creates an
+   unverified entry filled from the citation, for an editor to confirm or merge.
+"""
+
+import html
+import re
+from datetime import date
+
+from django.db import transaction
+
+from people.models import Organisation
+
+from .citations import Citation as Found
+from .citations import extract_citations
+from .models import Citation, Document, DocumentType
+
+_TAG = re.compile(r"<[^>]+>")
+# "..., ngày 14/8/2026 của Thành ủy Cao Bằng về tăng cường ..." up to the end of the clause.
+_SUBJECT = re.compile(r"^[\s,]*(?:của\s[^.;:\n]*?\s)?(?P<subject>về\s[^.;:\n]{3,300})")
+_SUBJECT_WINDOW = 800
+
+
+@transaction.atomic
+def relink(text, *, before, **source):
+    """Replace the citations recorded for ``source`` (section= or citing_document=)."""
+    Citation.objects.filter(**source).delete()
+    if not text:
+        return []
+    found = extract_citations(text)
+    registry = _Registry({citation.code for citation in found})
+    links = []
+    for citation in found:
+        document, ambiguous = registry.resolve(citation, text, before)
+        links.append(
+            Citation(
+                **source,
+                document=document,
+                code=citation.code,
+                cited_date=citation.date,
+                text=citation.text[:500],
+                start=citation.start,
+                end=citation.end,
+                ambiguous=ambiguous,
+            )
+        )
+    return Citation.objects.bulk_create(links)
+
+
+class _Registry:
+    """The registry entries for a set of codes, loaded once per relink."""
+
+    def __init__(self, codes):
+        self.by_code = {}
+        documents = Document.objects.filter(code__in=codes).only("pk", "code", "issued_on")
+        for document in documents:
+            self.by_code.setdefault(document.code, []).append(document)
+
+    def resolve(self, citation: Found, text: str, before: date | None):
+        candidates = self.by_code.get(citation.code, [])
+        if citation.date:
+            for document in candidates:
+                if document.issued_on == citation.date:
+                    return document, False
+        elif len(candidates) == 1:
+            return candidates[0], False
+        elif candidates:
+            return _closest_before(candidates, before), True
+        document = _unverified_entry(citation, text)
+        if document is not None:
+            self.by_code.setdefault(citation.code, []).append(document)
+        return document, False
+
+
+def _closest_before(candidates, before):
+    dated = [d for d in candidates if d.issued_on and (before is None or d.issued_on <= before)]
+    if dated:
+        return max(dated, key=lambda d: d.issued_on)
+    return min(candidates, key=lambda d: d.issued_on or date.max)
+
+
+def _unverified_entry(citation: Found, text: str):
+    document_type = _document_type(citation)
+    if document_type is None:
+        return None
+    document, _ = Document.objects.get_or_create(
+        code=citation.code,
+        issued_on=citation.date,
+        defaults={
+            "document_type": document_type,
+            "number": citation.number,
+            "issuer": _issuer(citation.issuer),
+            "subject": _subject_after(text, citation.end),
+            "verified": False,
+        },
+    )
+    return document
+
+
+def _document_type(citation: Found):
+    """The type named before the code ("Quy định" or "Quyết định" for QĐ), else by its code."""
+    types = sorted(DocumentType.objects.all(), key=lambda t: len(t.name), reverse=True)
+    lead = " ".join(citation.text.split()).lower()
+    for document_type in types:
+        if lead.startswith(document_type.name.lower()):
+            return document_type
+    for document_type in sorted(types, key=lambda t: t.name):
+        if document_type.abbreviation == citation.type:
+            return document_type
+    return None
+
+
+def _issuer(name):
+    if not name:
+        return None
+    return (
+        Organisation.objects.filter(name__iexact=name).first()
+        or Organisation.objects.filter(short_name__iexact=name).first()
+    )
+
+
+def _subject_after(text, end):
+    plain = html.unescape(_TAG.sub("", text[end : end + _SUBJECT_WINDOW]))
+    match = _SUBJECT.match(" ".join(plain.split()))
+    return match.group("subject").strip() if match else ""

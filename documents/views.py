@@ -1,0 +1,26 @@
+"""Registry pages of the reading portal."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, render
+
+from bulletins.models import Section
+
+from .filters import DocumentFilter
+from .models import Document
+
+
+def document_list(request):
+    documents = DocumentFilter(request.GET, queryset=Document.objects.with_details())
+    page = Paginator(documents.qs, 30).get_page(request.GET.get("page"))
+    return render(request, "documents/document_list.html", {"filter": documents, "page": page})
+
+
+def document_detail(request, pk):
+    document = get_object_or_404(Document.objects.with_details(), pk=pk)
+    context = {
+        "document": document,
+        "relations_from": document.relations_from.select_related("target__document_type"),
+        "relations_to": document.relations_to.select_related("source__document_type"),
+        "citing_sections": Section.objects.visible_to(request.user).citing(document),
+    }
+    return render(request, "documents/document_detail.html", context)
