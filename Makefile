@@ -22,10 +22,14 @@ install: $(VENV)/.installed messages
 messages: $(VENV)/.installed
 	$(BIN)/pybabel --quiet compile --domain django --directory locale
 
+# The demo runs with development settings on its own SQLite file, whatever the environment says.
+run: export DEBUG := 1
+run: export DATABASE_URL :=
 run: install
+	mkdir -p var
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
-	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
