@@ -31,6 +31,9 @@ class SectionFormSet(forms.BaseInlineFormSet):
             )
 
 
+WIDE_HEADING = {"heading": forms.Textarea(attrs={"rows": 2, "cols": 100})}
+
+
 class SectionInline(admin.StackedInline):
     model = Section
     formset = SectionFormSet
@@ -44,6 +47,9 @@ class SectionInline(admin.StackedInline):
     ]
     autocomplete_fields = ["presented_document", "cited_documents", "event"]
     show_change_link = True
+
+    def get_formset(self, request, obj=None, **kwargs):
+        return super().get_formset(request, obj, widgets=WIDE_HEADING, **kwargs)
 
 
 @admin.register(Issue)
@@ -98,6 +104,9 @@ class SectionAdmin(admin.ModelAdmin):
         "cited_documents",
     ]
     inlines = [FootnoteInline, RecognisedCitationInline]
+
+    def get_form(self, request, obj=None, **kwargs):
+        return super().get_form(request, obj, widgets=WIDE_HEADING, **kwargs)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
