@@ -14,6 +14,7 @@ class DemoAccount:
 DEMO_ACCOUNTS = (
     DemoAccount("quantri", "quantri-demo-2026", "Nông Văn Quản", "admin"),
     DemoAccount("bientap", "bientap-demo-2026", "Hoàng Thị Biên", "editor"),
+    DemoAccount("pheduyet", "pheduyet-demo-2026", "Bế Văn Duyệt", "approver"),
     DemoAccount("bithu", "bithu-demo-2026", "Lục Văn Thư", "secretary"),
 )
 

@@ -16,9 +16,30 @@ class User(AbstractUser):
         help_text=_("Party cells a reader belongs to, or the board a staff member works in."),
     )
 
+    phone = models.CharField(_("phone"), max_length=20, blank=True)
+    must_change_password = models.BooleanField(
+        _("must change password"),
+        default=False,
+        help_text=_(
+            "Set when an administrator chose the password; cleared when the user sets one."
+        ),
+    )
+
     class Meta(AbstractUser.Meta):
         verbose_name = _("account")
         verbose_name_plural = _("accounts")
 
     def __str__(self):
         return self.get_full_name() or self.username
+
+    def set_password(self, raw_password):
+        super().set_password(raw_password)
+        self.must_change_password = False
+
+    def reading_scope(self):
+        """Ids of the user's organisations and all above them: an issue for a ward reaches
+        the members of its cells. Computed once per request."""
+        if not hasattr(self, "_reading_scope"):
+            own = self.organisations.values_list("pk", flat=True)
+            self._reading_scope = Organisation.objects.with_ancestors(own)
+        return self._reading_scope

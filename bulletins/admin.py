@@ -1,9 +1,19 @@
+import io
+
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from documents.admin import RecognisedCitationInline
 
+from .confirmations import read_report, write_report_csv
 from .models import Footnote, Issue, Section
 from .numbering import outline_errors
 
@@ -52,23 +62,86 @@ class SectionInline(admin.StackedInline):
         return super().get_formset(request, obj, widgets=WIDE_HEADING, **kwargs)
 
 
+class PublisherScopedAdmin(admin.ModelAdmin):
+    """Staff see and change only the material of the publishers they belong to."""
+
+    publisher_path = "publisher"
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if request.user.is_superuser:
+            return queryset
+        return queryset.filter(
+            **{f"{self.publisher_path}__in": request.user.organisations.values("pk")}
+        )
+
+
 @admin.register(Issue)
-class IssueAdmin(admin.ModelAdmin):
+class IssueAdmin(PublisherScopedAdmin):
     list_display = ["title", "publisher", "month", "year", "status", "published_at"]
     list_filter = ["status", "year", "publisher"]
     search_fields = ["title_override", "sections__heading"]
-    autocomplete_fields = ["publisher"]
+    autocomplete_fields = ["publisher", "audience_organisations"]
     list_select_related = ["publisher"]
     inlines = [SectionInline]
     fieldsets = [
         (None, {"fields": ["publisher", ("month", "year"), "title_override", "marking"]}),
+        (_("Readers"), {"fields": ["audience", "audience_organisations", "read_report_link"]}),
         (_("Publication"), {"fields": ["status", "published_at"]}),
     ]
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "publisher" and not request.user.is_superuser:
+            kwargs["queryset"] = request.user.organisations.all()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_urls(self):
+        report = self.admin_site.admin_view(self.read_report_view)
+        return [
+            path("<int:pk>/tinh-hinh-doc/", report, name="bulletins_issue_read_report"),
+            *super().get_urls(),
+        ]
+
+    @admin.display(description=_("Read confirmations"))
+    def read_report_link(self, issue):
+        if issue.pk is None:
+            return "-"
+        url = reverse("admin:bulletins_issue_read_report", args=[issue.pk])
+        return format_html('<a href="{}">{}</a>', url, gettext("Which cells have confirmed"))
+
+    def read_report_view(self, request, pk):
+        issue = get_object_or_404(self.get_queryset(request), pk=pk)
+        if not self.has_view_permission(request, issue):
+            raise PermissionDenied
+        report = read_report(issue)
+        if request.GET.get("format") == "csv":
+            stream = io.StringIO()
+            headers = [
+                gettext("Party cell"),
+                gettext("Party committee"),
+                gettext("Confirmed"),
+                gettext("Confirmed by"),
+                gettext("First confirmation"),
+            ]
+            write_report_csv(report, stream, headers)
+            response = HttpResponse(stream.getvalue(), content_type="text/csv; charset=utf-8")
+            response["Content-Disposition"] = f'attachment; filename="xac-nhan-doc-{issue.pk}.csv"'
+            return response
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "issue": issue,
+            "title": gettext("Read confirmations: %(issue)s") % {"issue": issue},
+            "confirmed": [row for row in report if row.confirmed],
+            "missing": [row for row in report if not row.confirmed],
+            "total": len(report),
+        }
+        return TemplateResponse(request, "admin/bulletins/issue/read_report.html", context)
+
     def get_readonly_fields(self, request, obj=None):
         if request.user.has_perm("bulletins.publish_issue"):
-            return []
-        return ["status", "published_at"]
+            return ["read_report_link"]
+        return ["read_report_link", "status", "published_at"]
 
     def save_model(self, request, obj, form, change):
         if not change:
@@ -87,7 +160,9 @@ class FootnoteInline(admin.TabularInline):
 
 
 @admin.register(Section)
-class SectionAdmin(admin.ModelAdmin):
+class SectionAdmin(PublisherScopedAdmin):
+    publisher_path = "issue__publisher"
+
     list_display = ["number", "heading", "issue"]
     list_display_links = ["heading"]
     list_filter = ["issue__year", "issue__publisher"]
@@ -107,6 +182,13 @@ class SectionAdmin(admin.ModelAdmin):
 
     def get_form(self, request, obj=None, **kwargs):
         return super().get_form(request, obj, widgets=WIDE_HEADING, **kwargs)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "issue" and not request.user.is_superuser:
+            kwargs["queryset"] = Issue.objects.filter(
+                publisher__in=request.user.organisations.values("pk")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

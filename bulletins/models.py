@@ -2,6 +2,7 @@
 
 import calendar
 import datetime
+import re
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -18,6 +19,7 @@ from .html import SanitizedHTMLField
 from .numbering import number_outline
 
 DEFAULT_MARKING = "Sử dụng và bảo quản trong nội bộ của Đảng"
+_MEDIA_SRC = re.compile(r'src="' + re.escape(settings.MEDIA_URL) + r'([^"?#]+)"')
 
 
 class IssueQuerySet(models.QuerySet):
@@ -25,16 +27,35 @@ class IssueQuerySet(models.QuerySet):
         return self.filter(status=Issue.Status.PUBLISHED, published_at__lte=timezone.now())
 
     def visible_to(self, user):
-        """The one rule for what a user may read; every read path goes through it."""
+        """The one rule for what a user may read; every read path goes through it.
+
+        Anonymous visitors read public issues; every account reads internal ones; an issue
+        for chosen organisations reaches the members of those organisations and of the
+        organisations below them (a ward's party committee includes its cells).
+        """
+        published = self.published()
         if not user.is_authenticated:
-            return self.none()
-        return self.published()
+            return published.filter(audience=Issue.Audience.PUBLIC)
+        if user.is_superuser:
+            return published
+        for_scope = Issue.audience_organisations.through.objects.filter(
+            organisation_id__in=user.reading_scope()
+        ).values("issue_id")
+        return published.filter(
+            models.Q(audience__in=[Issue.Audience.PUBLIC, Issue.Audience.INTERNAL])
+            | models.Q(audience=Issue.Audience.ORGANISATIONS, pk__in=for_scope)
+        )
 
 
 class Issue(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
+
+    class Audience(models.TextChoices):
+        INTERNAL = "internal", _("All internal readers")
+        ORGANISATIONS = "organisations", _("Only the chosen organisations")
+        PUBLIC = "public", _("Public, readable without logging in")
 
     publisher = models.ForeignKey(
         Organisation, verbose_name=_("publisher"), on_delete=models.PROTECT, related_name="issues"
@@ -52,6 +73,16 @@ class Issue(models.Model):
         help_text=_("Leave empty to use the standard title for the month."),
     )
     marking = models.CharField(_("marking"), max_length=255, default=DEFAULT_MARKING)
+    audience = models.CharField(
+        _("audience"), max_length=20, choices=Audience.choices, default=Audience.INTERNAL
+    )
+    audience_organisations = models.ManyToManyField(
+        Organisation,
+        verbose_name=_("audience organisations"),
+        blank=True,
+        related_name="+",
+        help_text=_("With “only the chosen organisations”: choosing a ward includes its cells."),
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
     )
@@ -105,6 +136,18 @@ class Issue(models.Model):
     def period_end(self):
         """Last day of the issue's month: citations without a date resolve to before it."""
         return datetime.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+
+    @property
+    def is_internal(self):
+        return self.audience != self.Audience.PUBLIC
+
+    def audience_cells(self):
+        """The party cells expected to read this issue, for the read-confirmation report."""
+        if self.audience != self.Audience.ORGANISATIONS:
+            return Organisation.objects.cells_under()
+        return Organisation.objects.cells_under(
+            self.audience_organisations.values_list("pk", flat=True)
+        )
 
     def publish(self, when=None):
         self.status = self.Status.PUBLISHED
@@ -195,9 +238,19 @@ class Section(models.Model):
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
         self.link_citations()
+        self.record_images()
 
     def link_citations(self):
         return relink(self.body, before=self.issue.period_end, section=self)
+
+    def record_images(self):
+        """Remember which uploaded files the body shows, so they are served to its readers only."""
+        paths = set(_MEDIA_SRC.findall(self.body))
+        self.images.exclude(path__in=paths).delete()
+        known = set(self.images.values_list("path", flat=True))
+        SectionImage.objects.bulk_create(
+            SectionImage(section=self, path=path) for path in paths - known
+        )
 
     @property
     def anchor(self):
@@ -225,3 +278,46 @@ class Footnote(models.Model):
 
     def __str__(self):
         return f"({self.marker}) {self.text[:60]}"
+
+
+class SectionImage(models.Model):
+    """An uploaded file shown in a section body; media is served by this link."""
+
+    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="images")
+    path = models.CharField(max_length=255, db_index=True)
+
+    class Meta:
+        verbose_name = _("section image")
+        verbose_name_plural = _("section images")
+        constraints = [
+            models.UniqueConstraint(fields=["section", "path"], name="unique_section_image")
+        ]
+
+    def __str__(self):
+        return self.path
+
+
+class ReadConfirmation(models.Model):
+    """A reader's statement that they have read an issue before the cell meeting."""
+
+    issue = models.ForeignKey(
+        Issue, verbose_name=_("issue"), on_delete=models.CASCADE, related_name="confirmations"
+    )
+    reader = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reader"),
+        on_delete=models.CASCADE,
+        related_name="read_confirmations",
+    )
+    confirmed_at = models.DateTimeField(_("confirmed at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("read confirmation")
+        verbose_name_plural = _("read confirmations")
+        ordering = ["confirmed_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["issue", "reader"], name="unique_read_confirmation")
+        ]
+
+    def __str__(self):
+        return f"{self.reader} — {self.issue}"

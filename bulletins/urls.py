@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("luu-tru/", views.archive, name="archive"),
     path("tai-lieu/<int:pk>/", views.issue_detail, name="issue"),
+    path("tai-lieu/<int:pk>/da-doc/", views.confirm_read, name="confirm_read"),
 ]

@@ -1,8 +1,8 @@
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+
+from bulletins.media import serve_media
 
 admin.site.site_header = _("Party-cell study materials — administration")
 admin.site.site_title = _("Study materials administration")
@@ -12,9 +12,7 @@ urlpatterns = [
     path("quan-tri/", admin.site.urls),
     path("tai-khoan/", include("django.contrib.auth.urls")),
     path("ckeditor5/", include("django_ckeditor_5.urls")),
+    path("media/<path:path>", serve_media, name="media"),
     path("van-ban/", include("documents.urls")),
     path("", include("bulletins.urls")),
 ]
-
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -7,6 +7,34 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
+def _chain(pk, parents):
+    """The organisation and all above it, given a {pk: parent_id} map."""
+    chain = set()
+    while pk is not None and pk not in chain:
+        chain.add(pk)
+        pk = parents.get(pk)
+    return chain
+
+
+class OrganisationQuerySet(models.QuerySet):
+    """Tree walks done in Python over one query: the tree of a city has a few hundred nodes."""
+
+    def _parents(self):
+        return dict(Organisation.objects.values_list("pk", "parent_id"))
+
+    def with_ancestors(self, ids):
+        parents = self._parents()
+        return set().union(*(_chain(pk, parents) for pk in ids))
+
+    def cells_under(self, ids=None):
+        """Party cells at or below the given organisations (all cells when ids is None)."""
+        cells = self.filter(kind=Organisation.Kind.CELL)
+        if ids is None:
+            return cells
+        parents, wanted = self._parents(), set(ids)
+        return cells.filter(pk__in=[pk for pk in parents if _chain(pk, parents) & wanted])
+
+
 class Organisation(models.Model):
     """A body in the party or state tree: central bodies down to party cells."""
 
@@ -44,6 +72,8 @@ class Organisation(models.Model):
         blank=True,
         help_text=_("Issuer code used after the slash in document codes, e.g. TW, TU, HU."),
     )
+
+    objects = OrganisationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("organisation")

@@ -101,7 +101,9 @@ def editor(board):
 
 @pytest.fixture
 def approver(board):
-    return make_user("pheduyet", groups=["Phê duyệt"], is_staff=True)
+    user = make_user("pheduyet", groups=["Phê duyệt"], is_staff=True)
+    user.organisations.set([board])
+    return user
 
 
 @pytest.fixture

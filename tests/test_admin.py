@@ -49,17 +49,34 @@ def all_models():
     return list(admin.site._registry)
 
 
+OUR_APPS = {"accounts", "people", "documents", "bulletins"}
+
+
 @pytest.mark.parametrize("model", all_models(), ids=lambda m: m._meta.label)
-def test_changelist_add_and_change_pages_load_and_save(client, superuser, registry, model):
+def test_changelist_add_and_change_pages_load_and_save(client, rf, superuser, registry, model):
+    """Every page an admin can open loads; every change form saves unchanged.
+
+    Read-only admins of libraries (lock-out records, the audit log) are checked as far as
+    they allow.
+    """
     client.force_login(superuser)
+    model_admin = admin.site._registry[model]
+    request = rf.get("/")
+    request.user = superuser
     assert client.get(admin_url(model, "changelist")).status_code == 200
     assert client.get(admin_url(model, "changelist"), {"q": "Cao Bằng"}).status_code == 200
-    assert client.get(admin_url(model, "add")).status_code == 200
+    if model_admin.has_add_permission(request):
+        assert client.get(admin_url(model, "add")).status_code == 200
 
     obj = model._default_manager.order_by("pk").first()
+    if obj is None:
+        assert model._meta.app_label not in OUR_APPS, "the registry fixture lacks this model"
+        return
     url = admin_url(model, "change", obj.pk)
     page = client.get(url)
     assert page.status_code == 200
+    if not model_admin.has_change_permission(request, obj):
+        return
     data = form_data(page.content.decode(), f"{model._meta.model_name}_form")
     if model._meta.label == "accounts.User":
         data.pop("password", None)

@@ -8,10 +8,16 @@ from accounts.demo import DEMO_ACCOUNTS
 from . import content, demo_organisation
 
 # Group names are the ones the accounts migrations give permissions to.
-ROLE_GROUPS = {"admin": None, "editor": "Biên tập viên", "secretary": "Bí thư chi bộ"}
+ROLE_GROUPS = {
+    "admin": None,
+    "editor": "Biên tập viên",
+    "approver": "Phê duyệt",
+    "secretary": "Bí thư chi bộ",
+}
 ROLE_ORGANISATIONS = {
     "admin": None,
     "editor": content.DEMO_EDITOR_ORGANISATION,
+    "approver": content.DEMO_EDITOR_ORGANISATION,
     "secretary": content.DEMO_SECRETARY_CELL,
 }
 
@@ -40,7 +46,7 @@ def ensure_demo_accounts():
                 "first_name": first_name,
                 "last_name": last_name,
                 "is_active": True,
-                "is_staff": account.role in {"admin", "editor"},
+                "is_staff": account.role != "secretary",
                 "is_superuser": account.role == "admin",
             },
         )

@@ -13,6 +13,7 @@ def role_label(role):
     labels = {
         "admin": _("Administrator"),
         "editor": _("Editor"),
+        "approver": _("Approver"),
         "secretary": _("Cell secretary"),
     }
     return labels.get(role, role)

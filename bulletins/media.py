@@ -1,0 +1,65 @@
+"""Uploaded files, served only to those who may read what shows them.
+
+Editor images are unguessable names, but a name copied out of a page must still not open
+the file for someone outside the issue's audience, so every request is checked here.
+Behind nginx or Apache the web server sends the bytes once Django has said yes.
+"""
+
+import mimetypes
+import posixpath
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.views import redirect_to_login
+from django.http import FileResponse, Http404, HttpResponse
+
+from documents.models import Document
+
+from .models import Issue
+
+
+def may_read_file(user, path):
+    if path.startswith("images/"):
+        return _may_see_image(user, path)
+    if path.startswith("documents/"):
+        return user.is_authenticated and Document.objects.filter(file=path).exists()
+    return False
+
+
+def _may_see_image(user, path):
+    """Readers of an issue that shows it, and the staff of its publisher."""
+    showing = Issue.objects.filter(sections__images__path=path)
+    if not showing.exists():
+        return user.has_perm("bulletins.change_section")  # uploaded, not yet saved in a section
+    if showing.filter(pk__in=Issue.objects.visible_to(user).values("pk")).exists():
+        return True
+    if not user.has_perm("bulletins.view_issue"):
+        return False
+    return user.is_superuser or showing.filter(publisher__in=user.organisations.all()).exists()
+
+
+@login_not_required
+def serve_media(request, path):
+    path = posixpath.normpath(path).lstrip("/")
+    if path.startswith("..") or not may_read_file(request.user, path):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        raise Http404
+    return _send(path)
+
+
+def _send(path):
+    content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
+    if settings.MEDIA_SERVER == "nginx":
+        response = HttpResponse(content_type=content_type)
+        response["X-Accel-Redirect"] = settings.MEDIA_ACCEL_PREFIX + path
+    elif settings.MEDIA_SERVER == "apache":
+        response = HttpResponse(content_type=content_type)
+        response["X-Sendfile"] = str(settings.MEDIA_ROOT / path)
+    else:
+        full_path = settings.MEDIA_ROOT / path
+        if not full_path.is_file():
+            raise Http404
+        response = FileResponse(full_path.open("rb"), content_type=content_type)
+    response["Cache-Control"] = "private, max-age=3600"
+    return response

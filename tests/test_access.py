@@ -1,0 +1,212 @@
+"""Who may open what: every portal and media URL, for every role, another cell and a visitor.
+
+The matrix is the specification. It walks the URL patterns themselves, so a new portal page
+without a line here fails the test instead of going unchecked.
+"""
+
+import io
+
+import pytest
+from django.core.files.base import ContentFile
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from PIL import Image
+
+from bulletins.models import Issue
+from documents.models import Document
+
+from .conftest import make_issue, make_user
+
+pytestmark = pytest.mark.django_db
+
+# URL prefixes outside the portal: the admin, login pages and the editor's upload endpoint
+# have their own tests (test_admin, test_accounts, test_uploads).
+NOT_PORTAL = ("quan-tri/", "tai-khoan/", "ckeditor5/")
+
+ROLES = ["anonymous", "reader", "other_cell", "editor", "approver", "admin"]
+EVERYONE_LOGGED_IN = {"reader", "other_cell", "editor", "approver", "admin"}
+BOARD = {"editor", "approver", "admin"}
+
+
+def portal_patterns(resolver=None, prefix=""):
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        route = prefix + str(entry.pattern)
+        if route.startswith(NOT_PORTAL):
+            continue
+        if isinstance(entry, URLResolver):
+            namespace = f"{entry.namespace}:" if entry.namespace else ""
+            for name, sub_route in portal_patterns(entry, route):
+                yield namespace + name, sub_route
+        elif isinstance(entry, URLPattern):
+            yield entry.name, route
+
+
+def png_bytes():
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4), "blue").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def world(settings, tmp_path, board, cell, city, directive):
+    """Issues for each audience, each showing its own image, and a registry file."""
+    settings.MEDIA_ROOT = tmp_path
+    ward_a = cell.parent
+    ward_b = ward_a.__class__.objects.create(
+        name="Đảng ủy phường Sông Hiến", kind="ward", parent=city
+    )
+    other_cell = ward_b.__class__.objects.create(name="Chi bộ Tổ 9", kind="cell", parent=ward_b)
+
+    issues = {
+        "internal": make_issue(board, 7),
+        "ward_a": make_issue(board, 8),
+        "public": make_issue(board, 9),
+        "draft": make_issue(board, 10, published=False),
+    }
+    issues["ward_a"].audience = Issue.Audience.ORGANISATIONS
+    issues["ward_a"].save()
+    issues["ward_a"].audience_organisations.set([ward_a])
+    issues["public"].audience = Issue.Audience.PUBLIC
+    issues["public"].save()
+    images = {}
+    for key, issue in issues.items():
+        images[key] = f"images/{key}.png"
+        (tmp_path / "images").mkdir(exist_ok=True)
+        (tmp_path / images[key]).write_bytes(png_bytes())
+        section = issue.sections.first()
+        section.body += f'<figure class="image"><img src="/media/{images[key]}" alt=""></figure>'
+        section.save()
+    directive.file.save("ke-hoach-412.pdf", ContentFile(b"%PDF-1.4 thu nghiem"))
+
+    users = {
+        "reader": make_user("bithu_a", groups=["Bí thư chi bộ"]),
+        "other_cell": make_user("bithu_b", groups=["Bí thư chi bộ"]),
+        "editor": make_user("bientap_tg", groups=["Biên tập viên"], is_staff=True),
+        "approver": make_user("pheduyet_tg", groups=["Phê duyệt"], is_staff=True),
+        "admin": make_user("quantri_ht", is_staff=True, is_superuser=True),
+    }
+    users["reader"].organisations.set([cell])
+    users["other_cell"].organisations.set([other_cell])
+    users["editor"].organisations.set([board])
+    users["approver"].organisations.set([board])
+    return {"issues": issues, "images": images, "users": users, "document": directive}
+
+
+def readers_of(audience):
+    return {
+        "internal": EVERYONE_LOGGED_IN,
+        "ward_a": {"reader", "admin"},
+        "public": {"anonymous", *EVERYONE_LOGGED_IN},
+        "draft": set(),
+    }[audience]
+
+
+def matrix(world):
+    """(pattern name, URL, method, roles allowed) for every case."""
+    issues, images, document = world["issues"], world["images"], world["document"]
+    cases = [
+        ("bulletins:home", reverse("bulletins:home"), "get", EVERYONE_LOGGED_IN),
+        ("bulletins:archive", reverse("bulletins:archive"), "get", EVERYONE_LOGGED_IN),
+        ("documents:list", reverse("documents:list"), "get", EVERYONE_LOGGED_IN),
+        ("documents:document", document.get_absolute_url(), "get", EVERYONE_LOGGED_IN),
+        ("media", f"/media/{document.file.name}", "get", EVERYONE_LOGGED_IN),
+        ("media", "/media/images/khong-co.png", "get", set()),
+        ("media", "/media/../config/settings.py", "get", set()),
+    ]
+    for audience, issue in issues.items():
+        readers = readers_of(audience)
+        cases += [
+            ("bulletins:issue", issue.get_absolute_url(), "get", readers),
+            (
+                "bulletins:confirm_read",
+                reverse("bulletins:confirm_read", args=[issue.pk]),
+                "post",
+                readers - {"anonymous"},
+            ),
+            # the board's staff also see the images of the material they edit
+            ("media", f"/media/{images[audience]}", "get", readers | BOARD),
+        ]
+    return cases
+
+
+def test_the_matrix_covers_every_portal_url(world):
+    covered = {name for name, *_rest in matrix(world)}
+    assert {name for name, _route in portal_patterns()} == covered
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_access_matrix(client, world, role):
+    if role != "anonymous":
+        client.force_login(world["users"][role])
+    wrong = []
+    for name, url, method, allowed in matrix(world):
+        response = getattr(client, method)(url)
+        granted = response.status_code in {200, 302} and not _is_login_redirect(response)
+        if name == "bulletins:confirm_read":
+            granted = response.status_code == 302 and not _is_login_redirect(response)
+        if granted != (role in allowed):
+            wrong.append(f"{method.upper()} {url}: {response.status_code}")
+    assert not wrong, f"{role}: {wrong}"
+
+
+def _is_login_redirect(response):
+    return response.status_code == 302 and response.url.startswith(reverse("login"))
+
+
+def test_a_denied_reader_gets_not_found_and_a_visitor_the_login_page(client, world):
+    issue = world["issues"]["ward_a"]
+    response = client.get(issue.get_absolute_url())
+    assert _is_login_redirect(response)
+    client.force_login(world["users"]["other_cell"])
+    assert client.get(issue.get_absolute_url()).status_code == 404
+    archive = client.get(reverse("bulletins:archive")).content.decode()
+    assert issue.title not in archive
+    assert world["issues"]["internal"].title in archive
+
+
+def test_choosing_a_ward_reaches_its_cells_only(world, cell):
+    visible = Issue.objects.visible_to(world["users"]["reader"])
+    assert world["issues"]["ward_a"] in visible
+    assert world["issues"]["ward_a"] not in Issue.objects.visible_to(world["users"]["other_cell"])
+
+
+def test_registry_backlinks_hide_sections_of_issues_the_reader_may_not_read(client, world):
+    document = world["document"]
+    for issue in world["issues"].values():
+        section = issue.sections.first()
+        section.heading = f"Mục trích dẫn {issue.audience} {issue.month}"
+        section.body += "<p>Thực hiện Kế hoạch số 412-KH/TU, ngày 14/8/2026.</p>"
+        section.save()
+    client.force_login(world["users"]["other_cell"])
+    content = client.get(document.get_absolute_url()).content.decode()
+    assert "Mục trích dẫn internal 7" in content
+    assert "Mục trích dẫn organisations 8" not in content
+    assert "Mục trích dẫn internal 10" not in content  # the draft
+
+
+def test_media_served_through_nginx_carries_only_the_internal_redirect(client, world, settings):
+    settings.MEDIA_SERVER = "nginx"
+    client.force_login(world["users"]["reader"])
+    response = client.get(f"/media/{world['images']['internal']}")
+    assert response["X-Accel-Redirect"] == "/protected-media/images/internal.png"
+    assert response.content == b""
+    assert "private" in response["Cache-Control"]
+
+
+def test_editors_of_another_publisher_do_not_see_restricted_images(client, world, city):
+    other_board = city.__class__.objects.create(
+        name="Ban Dân vận Thành ủy", kind="board", parent=city
+    )
+    outsider = make_user("bientap_dv", groups=["Phê duyệt"], is_staff=True)
+    outsider.organisations.set([other_board])
+    client.force_login(outsider)
+    assert client.get(f"/media/{world['images']['ward_a']}").status_code == 404
+    assert client.get(f"/media/{world['images']['internal']}").status_code == 200
+
+
+def test_a_document_file_that_is_not_in_the_registry_is_not_served(client, world, settings):
+    (settings.MEDIA_ROOT / "documents").mkdir(exist_ok=True)
+    (settings.MEDIA_ROOT / "documents" / "la.pdf").write_bytes(b"%PDF")
+    client.force_login(world["users"]["reader"])
+    assert client.get("/media/documents/la.pdf").status_code == 404
+    assert Document.objects.filter(file="documents/la.pdf").count() == 0
