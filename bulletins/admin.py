@@ -1,20 +1,27 @@
 import io
 
 from django import forms
-from django.contrib import admin
-from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from reversion import set_comment
+from reversion.models import Version
+from reversion_compare.admin import CompareVersionAdmin
 
 from documents.admin import RecognisedCitationInline
+from people.models import Organisation
 
+from . import workflow
 from .confirmations import read_report, write_report_csv
-from .models import Footnote, Issue, Section
+from .forms import IssueForm, TransitionForm, VersionedForm
+from .importing.admin_views import import_view
+from .models import Attachment, Footnote, Issue, Review, Section, start_next_issue
 from .numbering import outline_errors
 
 
@@ -42,27 +49,69 @@ class SectionFormSet(forms.BaseInlineFormSet):
 
 
 WIDE_HEADING = {"heading": forms.Textarea(attrs={"rows": 2, "cols": 100})}
+MOVES = [("up", "↑", _("Move up")), ("down", "↓", _("Move down")),
+         ("out", "←", _("One level up")), ("in", "→", _("One level down"))]  # fmt: skip
 
 
 class SectionInline(admin.StackedInline):
     model = Section
+    form = VersionedForm
+    exclude = ["version"]  # the form's own hidden field, not the model's
     formset = SectionFormSet
     extra = 0
     fields = [
-        ("position", "level"),
+        ("position", "level", "outline_moves"),
         "heading",
         "body",
         ("presented_document", "event"),
         "cited_documents",
+        "version",
     ]
+    readonly_fields = ["outline_moves"]
     autocomplete_fields = ["presented_document", "cited_documents", "event"]
     show_change_link = True
 
     def get_formset(self, request, obj=None, **kwargs):
         return super().get_formset(request, obj, widgets=WIDE_HEADING, **kwargs)
 
+    @admin.display(description=_("Move"))
+    def outline_moves(self, section):
+        """Buttons of the issue form: the form is saved, then the section moved."""
+        if section.pk is None:
+            return "-"
+        return format_html_join(
+            " ",
+            '<button type="submit" name="_move" value="{}:{}" title="{}" class="button">'
+            "{}</button>",
+            ((section.pk, move, label, arrow) for move, arrow, label in MOVES),
+        )
 
-class PublisherScopedAdmin(admin.ModelAdmin):
+
+class AttachmentInline(admin.TabularInline):
+    model = Attachment
+    extra = 0
+    fields = ["title", "file", "uploaded_at"]
+    readonly_fields = ["uploaded_at"]
+
+
+class ReviewInline(admin.TabularInline):
+    """The way the issue went so far, with the approver's comments for the editor."""
+
+    model = Review
+    extra = 0
+    can_delete = False
+    fields = ["created_at", "actor", "from_status", "to_status", "comment"]
+    readonly_fields = fields
+    verbose_name_plural = _("Review history")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class PublisherScopedMixin:
     """Staff see and change only the material of the publishers they belong to."""
 
     publisher_path = "publisher"
@@ -77,28 +126,86 @@ class PublisherScopedAdmin(admin.ModelAdmin):
 
 
 @admin.register(Issue)
-class IssueAdmin(PublisherScopedAdmin):
+class IssueAdmin(PublisherScopedMixin, CompareVersionAdmin):
+    form = IssueForm
+    exclude = ["version"]
     list_display = ["title", "publisher", "month", "year", "status", "published_at"]
     list_filter = ["status", "year", "publisher"]
     search_fields = ["title_override", "sections__heading"]
     autocomplete_fields = ["publisher", "audience_organisations"]
     list_select_related = ["publisher"]
-    inlines = [SectionInline]
+    inlines = [SectionInline, AttachmentInline, ReviewInline]
+    change_list_template = "admin/bulletins/issue/change_list.html"
+    history_latest_first = True
     fieldsets = [
         (None, {"fields": ["publisher", ("month", "year"), "title_override", "marking"]}),
         (_("Readers"), {"fields": ["audience", "audience_organisations", "read_report_link"]}),
-        (_("Publication"), {"fields": ["status", "published_at"]}),
+        (_("Publication"), {"fields": ["status", "published_at", "workflow_link"]}),
+        (None, {"fields": ["correction_note", "version"]}),
     ]
+    readonly_fields = ["status", "published_at", "read_report_link", "workflow_link"]
+
+    def get_fieldsets(self, request, obj=None):
+        if obj is not None and obj.was_published:
+            return self.fieldsets
+        return [*self.fieldsets[:-1], (None, {"fields": ["version"]})]
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "publisher" and not request.user.is_superuser:
             kwargs["queryset"] = request.user.organisations.all()
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
+    def has_change_permission(self, request, obj=None):
+        """A published issue is corrected by the approvers only; editors read it."""
+        if obj is not None and obj.was_published and not request.user.has_perm(workflow.PUBLISH):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.was_published:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def log_change(self, request, obj, message):
+        """The revision of a correction keeps the approver's reason as its comment."""
+        entry = super().log_change(request, obj, message)
+        note = request.POST.get("correction_note", "").strip()
+        if note:
+            set_comment(note)
+        return entry
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        move = request.POST.get("_move", "")
+        section_pk, _colon, direction = move.partition(":")
+        if section_pk.isdigit() and direction in {key for key, *_rest in MOVES}:
+            form.instance.move_section(int(section_pk), direction)
+        else:
+            form.instance.renumber_sections()
+
+    def response_change(self, request, obj):
+        if "_move" in request.POST:
+            return HttpResponseRedirect(request.path)
+        return super().response_change(request, obj)
+
     def get_urls(self):
-        report = self.admin_site.admin_view(self.read_report_view)
+        def view(function):
+            return self.admin_site.admin_view(function)
+
         return [
-            path("<int:pk>/tinh-hinh-doc/", report, name="bulletins_issue_read_report"),
+            path(
+                "<int:pk>/tinh-hinh-doc/",
+                view(self.read_report_view),
+                name="bulletins_issue_read_report",
+            ),
+            path("<int:pk>/duyet/", view(self.workflow_view), name="bulletins_issue_workflow"),
+            path("so-thang-sau/", view(self.start_next_view), name="bulletins_issue_start_next"),
+            path("nhap/", view(self.import_view), name="bulletins_issue_import"),
             *super().get_urls(),
         ]
 
@@ -108,6 +215,72 @@ class IssueAdmin(PublisherScopedAdmin):
             return "-"
         url = reverse("admin:bulletins_issue_read_report", args=[issue.pk])
         return format_html('<a href="{}">{}</a>', url, gettext("Which cells have confirmed"))
+
+    @admin.display(description=_("Review and publication"))
+    def workflow_link(self, issue):
+        if issue.pk is None:
+            return "-"
+        url = reverse("admin:bulletins_issue_workflow", args=[issue.pk])
+        return format_html('<a href="{}">{}</a>', url, gettext("Submit, publish or send back"))
+
+    def workflow_view(self, request, pk):
+        issue = get_object_or_404(self.get_queryset(request), pk=pk)
+        if not self.has_view_permission(request, issue):
+            raise PermissionDenied
+        form = TransitionForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                workflow.apply(
+                    issue,
+                    request.POST.get("transition", ""),
+                    request.user,
+                    comment=form.cleaned_data["comment"] or "",
+                    when=form.cleaned_data["when"],
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                issue.refresh_from_db()
+                messages.success(
+                    request,
+                    gettext("The issue is now “%(status)s”.")
+                    % {"status": issue.get_status_display()},
+                )
+                return redirect("admin:bulletins_issue_workflow", pk=issue.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "issue": issue,
+            "title": gettext("Review and publication: %(issue)s") % {"issue": issue},
+            "form": form,
+            "transitions": workflow.available(issue, request.user),
+            "reviews": issue.reviews.select_related("actor"),
+        }
+        return TemplateResponse(request, "admin/bulletins/issue/workflow.html", context)
+
+    def import_view(self, request):
+        return import_view(request, self)
+
+    def publishers(self, request):
+        """The organisations this user may start issues for."""
+        if request.user.is_superuser:
+            return Organisation.objects.filter(kind=Organisation.Kind.BOARD)
+        return request.user.organisations.all()
+
+    def start_next_view(self, request):
+        if request.method != "POST" or not self.has_add_permission(request):
+            raise PermissionDenied
+        publisher = get_object_or_404(self.publishers(request), pk=request.POST.get("publisher"))
+        issue = start_next_issue(publisher, request.user)
+        if issue is None:
+            messages.error(request, gettext("Next month's issue already exists."))
+            return redirect("admin:bulletins_issue_changelist")
+        messages.success(request, gettext("Draft “%(issue)s” started.") % {"issue": issue})
+        return redirect("admin:bulletins_issue_change", issue.pk)
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {**(extra_context or {}), "publishers": self.publishers(request)}
+        return super().changelist_view(request, extra_context)
 
     def read_report_view(self, request, pk):
         issue = get_object_or_404(self.get_queryset(request), pk=pk)
@@ -138,20 +311,6 @@ class IssueAdmin(PublisherScopedAdmin):
         }
         return TemplateResponse(request, "admin/bulletins/issue/read_report.html", context)
 
-    def get_readonly_fields(self, request, obj=None):
-        if request.user.has_perm("bulletins.publish_issue"):
-            return ["read_report_link"]
-        return ["read_report_link", "status", "published_at"]
-
-    def save_model(self, request, obj, form, change):
-        if not change:
-            obj.created_by = request.user
-        super().save_model(request, obj, form, change)
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        form.instance.renumber_sections()
-
 
 class FootnoteInline(admin.TabularInline):
     model = Footnote
@@ -160,9 +319,10 @@ class FootnoteInline(admin.TabularInline):
 
 
 @admin.register(Section)
-class SectionAdmin(PublisherScopedAdmin):
+class SectionAdmin(PublisherScopedMixin, CompareVersionAdmin):
     publisher_path = "issue__publisher"
-
+    form = VersionedForm
+    exclude = ["version"]
     list_display = ["number", "heading", "issue"]
     list_display_links = ["heading"]
     list_filter = ["issue__year", "issue__publisher"]
@@ -170,6 +330,7 @@ class SectionAdmin(PublisherScopedAdmin):
     autocomplete_fields = ["issue", "presented_document", "cited_documents", "event"]
     list_select_related = ["issue"]
     readonly_fields = ["number"]
+    history_latest_first = True
     fields = [
         "issue",
         ("position", "level", "number"),
@@ -177,6 +338,7 @@ class SectionAdmin(PublisherScopedAdmin):
         "body",
         ("presented_document", "event"),
         "cited_documents",
+        "version",
     ]
     inlines = [FootnoteInline, RecognisedCitationInline]
 
@@ -193,3 +355,24 @@ class SectionAdmin(PublisherScopedAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         form.instance.issue.renumber_sections()
+
+    def _reversion_order_version_queryset(self, request, queryset):
+        """Deleted sections of other publishers' issues are not listed for recovery."""
+        ordered = super()._reversion_order_version_queryset(request, queryset)
+        if request.user.is_superuser:
+            return ordered
+        issues = set(
+            Issue.objects.filter(publisher__in=request.user.organisations.values("pk")).values_list(
+                "pk", flat=True
+            )
+        )
+        return [version for version in ordered if version.field_dict.get("issue_id") in issues]
+
+    def recover_view(self, request, version_id, extra_context=None):
+        version = get_object_or_404(Version, pk=version_id)
+        scoped = self._reversion_order_version_queryset(
+            request, Version.objects.filter(pk=version.pk)
+        )
+        if not scoped:
+            raise PermissionDenied
+        return super().recover_view(request, version_id, extra_context)

@@ -20,22 +20,24 @@ from .models import Issue
 
 def may_read_file(user, path):
     if path.startswith("images/"):
-        return _may_see_image(user, path)
+        showing = Issue.objects.filter(sections__images__path=path)
+        if not showing.exists():
+            return user.has_perm("bulletins.change_section")  # uploaded, not yet in a section
+        return _may_read_issue_file(user, showing)
+    if path.startswith("attachments/"):
+        return _may_read_issue_file(user, Issue.objects.filter(attachments__file=path))
     if path.startswith("documents/"):
         return user.is_authenticated and Document.objects.filter(file=path).exists()
     return False
 
 
-def _may_see_image(user, path):
-    """Readers of an issue that shows it, and the staff of its publisher."""
-    showing = Issue.objects.filter(sections__images__path=path)
-    if not showing.exists():
-        return user.has_perm("bulletins.change_section")  # uploaded, not yet saved in a section
-    if showing.filter(pk__in=Issue.objects.visible_to(user).values("pk")).exists():
+def _may_read_issue_file(user, issues):
+    """Readers of an issue that carries the file, and the staff of its publisher."""
+    if issues.filter(pk__in=Issue.objects.visible_to(user).values("pk")).exists():
         return True
     if not user.has_perm("bulletins.view_issue"):
         return False
-    return user.is_superuser or showing.filter(publisher__in=user.organisations.all()).exists()
+    return user.is_superuser or issues.filter(publisher__in=user.organisations.all()).exists()
 
 
 @login_not_required

@@ -3,7 +3,10 @@
 import calendar
 import datetime
 import re
+import uuid
+from pathlib import PurePosixPath
 
+import reversion
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
@@ -15,16 +18,39 @@ from documents.linking import relink
 from documents.models import Document
 from people.models import Event, Organisation
 
+from .attachments import validate_attachment
 from .html import SanitizedHTMLField
+from .numbering import move as move_in_outline
 from .numbering import number_outline
 
 DEFAULT_MARKING = "Sử dụng và bảo quản trong nội bộ của Đảng"
 _MEDIA_SRC = re.compile(r'src="' + re.escape(settings.MEDIA_URL) + r'([^"?#]+)"')
 
 
+class Versioned(models.Model):
+    """Counts saves, so that an edit based on an older version can be refused (admin forms)."""
+
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            self.version += 1
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
+        super().save(*args, **kwargs)
+
+
 class IssueQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(status=Issue.Status.PUBLISHED, published_at__lte=timezone.now())
+        """Published, or scheduled and due: a scheduled issue shows at its time even if the
+        publish_due_issues command has not run yet."""
+        return self.filter(
+            status__in=[Issue.Status.PUBLISHED, Issue.Status.SCHEDULED],
+            published_at__lte=timezone.now(),
+        )
 
     def visible_to(self, user):
         """The one rule for what a user may read; every read path goes through it.
@@ -47,10 +73,16 @@ class IssueQuerySet(models.QuerySet):
         )
 
 
-class Issue(models.Model):
+# Revisions (django-reversion) keep every saved state of an issue with its sections and
+# attachments; the review log is history already and is never rolled back.
+@reversion.register(follow=("sections", "attachments"), exclude=("version",))
+class Issue(Versioned):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted for review")
+        SCHEDULED = "scheduled", _("Scheduled")
         PUBLISHED = "published", _("Published")
+        ARCHIVED = "archived", _("Withdrawn")
 
     class Audience(models.TextChoices):
         INTERNAL = "internal", _("All internal readers")
@@ -109,7 +141,7 @@ class Issue(models.Model):
 
     objects = IssueQuerySet.as_manager()
 
-    class Meta:
+    class Meta(Versioned.Meta):
         verbose_name = _("issue")
         verbose_name_plural = _("issues")
         ordering = ["-year", "-month"]
@@ -149,10 +181,29 @@ class Issue(models.Model):
             self.audience_organisations.values_list("pk", flat=True)
         )
 
+    @property
+    def was_published(self):
+        """Once readers may have seen it, an issue is corrected, never deleted."""
+        return self.status in {self.Status.PUBLISHED, self.Status.SCHEDULED, self.Status.ARCHIVED}
+
     def publish(self, when=None):
         self.status = self.Status.PUBLISHED
         self.published_at = when or self.published_at or timezone.now()
         self.save(update_fields=["status", "published_at", "updated_at"])
+
+    @transaction.atomic
+    def move_section(self, section_pk, direction):
+        """Move a section with its subsections up, down, in or out; numbers follow."""
+        sections = list(self.sections.order_by("position", "pk"))
+        index = next(i for i, section in enumerate(sections) if section.pk == section_pk)
+        order, levels = move_in_outline(
+            [section.level for section in sections], index, direction, Section.MAX_LEVEL
+        )
+        moved = [sections[old] for old in order]
+        for position, (section, level) in enumerate(zip(moved, levels, strict=True), start=1):
+            section.position, section.level = position * 10, level
+        Section.objects.bulk_update(moved, ["position", "level"])
+        self.renumber_sections()
 
     @transaction.atomic
     def renumber_sections(self):
@@ -182,7 +233,8 @@ class SectionQuerySet(models.QuerySet):
         )
 
 
-class Section(models.Model):
+@reversion.register(follow=("footnotes",), exclude=("version",))
+class Section(Versioned):
     """One numbered part of an issue.
 
     Sections form an outline: their order and level make the tree, the way headings do in a
@@ -227,7 +279,7 @@ class Section(models.Model):
 
     objects = SectionQuerySet.as_manager()
 
-    class Meta:
+    class Meta(Versioned.Meta):
         verbose_name = _("section")
         verbose_name_plural = _("sections")
         ordering = ["issue", "position", "pk"]
@@ -263,6 +315,7 @@ class Section(models.Model):
         return f"h{min(self.level + 1, 6)}"
 
 
+@reversion.register()
 class Footnote(models.Model):
     section = models.ForeignKey(
         Section, verbose_name=_("section"), on_delete=models.CASCADE, related_name="footnotes"
@@ -321,3 +374,87 @@ class ReadConfirmation(models.Model):
 
     def __str__(self):
         return f"{self.reader} — {self.issue}"
+
+
+NEWS_HEADING = "Tin hoạt động của Thành phố"
+MAIN_PLACEHOLDER = "(Nội dung học tập, quán triệt trong tháng)"
+
+
+@transaction.atomic
+def start_next_issue(publisher, user):
+    """A draft for the month after the publisher's latest issue, with the recurring outline:
+    a main section to fill and the closing news section, named as last time."""
+    latest = Issue.objects.filter(publisher=publisher).order_by("-year", "-month").first()
+    today = timezone.localdate()
+    year, month = (latest.year, latest.month + 1) if latest else (today.year, today.month)
+    if month > 12:
+        year, month = year + 1, 1
+    if Issue.objects.filter(publisher=publisher, year=year, month=month).exists():
+        return None
+    issue = Issue.objects.create(
+        publisher=publisher,
+        year=year,
+        month=month,
+        created_by=user,
+        audience=latest.audience if latest else Issue.Audience.INTERNAL,
+        marking=latest.marking if latest else DEFAULT_MARKING,
+    )
+    last_main = latest.sections.filter(level=1).last() if latest else None
+    recurring = last_main is not None and last_main.heading.startswith("Tin hoạt động")
+    news = last_main.heading if recurring else NEWS_HEADING
+    Section.objects.create(issue=issue, position=10, level=1, heading=MAIN_PLACEHOLDER)
+    Section.objects.create(issue=issue, position=20, level=1, heading=news)
+    issue.renumber_sections()
+    return issue
+
+
+class Review(models.Model):
+    """One step of an issue's way to readers, with the reviewer's comment for the editor."""
+
+    issue = models.ForeignKey(
+        Issue, verbose_name=_("issue"), on_delete=models.CASCADE, related_name="reviews"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    transition = models.CharField(_("step"), max_length=20)
+    from_status = models.CharField(_("from"), max_length=20, choices=Issue.Status.choices)
+    to_status = models.CharField(_("to"), max_length=20, choices=Issue.Status.choices)
+    comment = models.TextField(_("comment"), blank=True)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("review step")
+        verbose_name_plural = _("review steps")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+
+
+def attachment_path(attachment, filename):
+    return f"attachments/{uuid.uuid4().hex}{PurePosixPath(filename).suffix.lower()}"
+
+
+@reversion.register()
+class Attachment(models.Model):
+    """A file carried by an issue: the signed PDF, the source Word file."""
+
+    issue = models.ForeignKey(
+        Issue, verbose_name=_("issue"), on_delete=models.CASCADE, related_name="attachments"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(_("file"), upload_to=attachment_path, validators=[validate_attachment])
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.title

@@ -28,3 +28,41 @@ def outline_errors(levels):
             errors.append(index)
         previous = min(level, previous + 1)
     return errors
+
+
+def _block_end(levels, index):
+    """End of the subtree starting at index: a section moves with its subsections."""
+    end = index + 1
+    while end < len(levels) and levels[end] > levels[index]:
+        end += 1
+    return end
+
+
+def move(levels, index, direction, max_level):
+    """The outline after moving one section with its subsections.
+
+    Returns (order, levels): ``order`` lists the old indexes in their new order. ``up`` and
+    ``down`` swap with the neighbouring sibling; ``in`` and ``out`` change the depth of the
+    whole subtree. A move that is not possible returns the outline unchanged.
+    """
+    levels = list(levels)
+    order = list(range(len(levels)))
+    end = _block_end(levels, index)
+    level = levels[index]
+    if direction == "up":
+        previous = index - 1
+        while previous >= 0 and levels[previous] > level:
+            previous -= 1
+        if previous >= 0 and levels[previous] == level:
+            order = order[:previous] + order[index:end] + order[previous:index] + order[end:]
+    elif direction == "down":
+        if end < len(levels) and levels[end] == level:
+            after = _block_end(levels, end)
+            order = order[:index] + order[end:after] + order[index:end] + order[after:]
+    elif direction == "in":
+        deepest = max(levels[index:end])
+        if index > 0 and levels[index - 1] >= level and deepest < max_level:
+            levels[index:end] = [value + 1 for value in levels[index:end]]
+    elif direction == "out" and level > 1:
+        levels[index:end] = [value - 1 for value in levels[index:end]]
+    return order, [levels[old] for old in order]

@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "django_filters",
     "axes",
     "auditlog",
+    "reversion",
+    "reversion_compare",
     "accounts",
     "people",
     "documents",

@@ -28,29 +28,35 @@ _SUBJECT = re.compile(r"^[\s,]*(?:của\s[^.;:\n]*?\s)?(?P<subject>về\s[^.;:\n
 _SUBJECT_WINDOW = 800
 
 
+def resolve(text, *, before):
+    """The citations in ``text``, each with its registry document and whether it is ambiguous.
+
+    Unknown codes get an unverified registry entry; a citation of an unknown type gets None.
+    """
+    found = extract_citations(text)
+    registry = _Registry({citation.code for citation in found})
+    return [(citation, *registry.resolve(citation, text, before)) for citation in found]
+
+
 @transaction.atomic
 def relink(text, *, before, **source):
     """Replace the citations recorded for ``source`` (section= or citing_document=)."""
     Citation.objects.filter(**source).delete()
     if not text:
         return []
-    found = extract_citations(text)
-    registry = _Registry({citation.code for citation in found})
-    links = []
-    for citation in found:
-        document, ambiguous = registry.resolve(citation, text, before)
-        links.append(
-            Citation(
-                **source,
-                document=document,
-                code=citation.code,
-                cited_date=citation.date,
-                text=citation.text[:500],
-                start=citation.start,
-                end=citation.end,
-                ambiguous=ambiguous,
-            )
+    links = [
+        Citation(
+            **source,
+            document=document,
+            code=citation.code,
+            cited_date=citation.date,
+            text=citation.text[:500],
+            start=citation.start,
+            end=citation.end,
+            ambiguous=ambiguous,
         )
+        for citation, document, ambiguous in resolve(text, before=before)
+    ]
     return Citation.objects.bulk_create(links)
 
 

@@ -1,0 +1,124 @@
+"""How an issue travels from draft to readers, and who may move it.
+
+Editors submit drafts; approvers (the head of the board) publish now or at a set time, send an
+issue back with a comment, or withdraw it. Every step is recorded as a Review, so the editor
+sees why an issue came back.
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import Issue, Review
+
+S = Issue.Status
+EDIT = "bulletins.change_issue"
+PUBLISH = "bulletins.publish_issue"
+
+
+@dataclass(frozen=True)
+class Transition:
+    name: str
+    label: str
+    sources: frozenset
+    target: str
+    permission: str
+    needs_comment: bool = False
+    needs_time: bool = False
+
+
+TRANSITIONS = {
+    t.name: t
+    for t in [
+        Transition("submit", _("Submit for review"), frozenset({S.DRAFT}), S.SUBMITTED, EDIT),
+        Transition(
+            "send_back",
+            _("Send back to the editor"),
+            frozenset({S.SUBMITTED}),
+            S.DRAFT,
+            PUBLISH,
+            needs_comment=True,
+        ),
+        Transition(
+            "publish", _("Publish now"), frozenset({S.DRAFT, S.SUBMITTED}), S.PUBLISHED, PUBLISH
+        ),
+        Transition(
+            "schedule",
+            _("Schedule publication"),
+            frozenset({S.DRAFT, S.SUBMITTED, S.SCHEDULED}),
+            S.SCHEDULED,
+            PUBLISH,
+            needs_time=True,
+        ),
+        Transition(
+            "withdraw",
+            _("Withdraw from readers"),
+            frozenset({S.PUBLISHED, S.SCHEDULED}),
+            S.ARCHIVED,
+            PUBLISH,
+            needs_comment=True,
+        ),
+        Transition("reopen", _("Reopen as a draft"), frozenset({S.ARCHIVED}), S.DRAFT, PUBLISH),
+    ]
+}
+
+
+def available(issue, user):
+    """The steps this user may take with this issue now."""
+    return [
+        t for t in TRANSITIONS.values() if issue.status in t.sources and user.has_perm(t.permission)
+    ]
+
+
+@transaction.atomic
+def apply(issue, name, user, *, comment="", when=None):
+    """Take one step; refuses a step the user may not take or that does not fit the status."""
+    transition = TRANSITIONS.get(name)
+    issue = Issue.objects.select_for_update().get(pk=issue.pk)
+    if transition is None or transition not in available(issue, user):
+        if transition is not None and not user.has_perm(transition.permission):
+            raise PermissionDenied
+        raise ValidationError(
+            _("This step is not possible while the issue is “%(status)s”."),
+            params={"status": issue.get_status_display()},
+        )
+    comment = comment.strip()
+    if transition.needs_comment and not comment:
+        raise ValidationError(_("Write a comment: the editor needs to know why."))
+    if transition.needs_time and (when is None or when <= timezone.now()):
+        raise ValidationError(_("Choose a publication time in the future."))
+    previous = issue.status
+    issue.status = transition.target
+    if transition.target == S.PUBLISHED:
+        issue.published_at = timezone.now()
+    elif transition.target == S.SCHEDULED:
+        issue.published_at = when
+    elif transition.target == S.DRAFT:
+        issue.published_at = None
+    issue.save(update_fields=["status", "published_at", "updated_at"])
+    Review.objects.create(
+        issue=issue,
+        actor=user,
+        transition=name,
+        from_status=previous,
+        to_status=issue.status,
+        comment=comment,
+    )
+    return issue
+
+
+def publish_due(now=None):
+    """Turn scheduled issues whose time has come into published ones (run from cron)."""
+    due = Issue.objects.filter(status=S.SCHEDULED, published_at__lte=now or timezone.now())
+    published = []
+    for issue in due:
+        issue.status = S.PUBLISHED
+        issue.save(update_fields=["status", "updated_at"])
+        Review.objects.create(
+            issue=issue, transition="publish_due", from_status=S.SCHEDULED, to_status=S.PUBLISHED
+        )
+        published.append(issue)
+    return published
