@@ -1,0 +1,256 @@
+"""The admin page “Nhập tài liệu”: upload a file, check the recognised structure, confirm.
+
+Entry point: ``import_view(request, model_admin)``, wired by IssueAdmin.get_urls() as
+``admin:bulletins_issue_import``. Between the two steps the upload waits under
+MEDIA_ROOT/imports/, named by its SHA-256 (never served: the media view only serves images/
+and documents/), and the confirmation re-reads it, so nothing the browser sends back but
+that fingerprint decides what is imported.
+"""
+
+import hashlib
+import re
+from datetime import timedelta
+from pathlib import Path
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from bulletins.numbering import number_outline
+from documents.citations import extract_citations
+from people.models import Organisation
+
+from . import BulletinImportError, import_bulletin, read_bytes
+from .writer import check_import, issue_period, render_body
+
+MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+EXTENSIONS = (".docx", ".md", ".txt")
+PENDING = "imports"
+PENDING_LIFETIME = timedelta(days=1)
+TEMPLATE = "admin/bulletins/issue/import.html"
+
+
+def publishers_for(user):
+    if user.is_superuser:
+        return Organisation.objects.all()
+    return user.organisations.all()
+
+
+class _ImportOptions(forms.Form):
+    publisher = forms.ModelChoiceField(queryset=Organisation.objects.none(), label=_("Publisher"))
+    month = forms.IntegerField(
+        label=_("Month"),
+        min_value=1,
+        max_value=12,
+        required=False,
+        help_text=_("Only when the file does not say it."),
+    )
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100, required=False)
+    replace = forms.BooleanField(
+        label=_("Replace"),
+        required=False,
+        help_text=_("Import a file again, or refill the sections of this month's draft issue."),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        publishers = publishers_for(user)
+        self.fields["publisher"].queryset = publishers
+        if publishers.count() == 1:
+            self.fields["publisher"].initial = publishers.get()
+
+    def check(self, content, filename):
+        """Parse the file and refuse what the import would refuse, writing nothing."""
+        data = self.cleaned_data
+        try:
+            self.bulletin = read_bytes(content, filename)
+            self.month, self.year = issue_period(self.bulletin, data["month"], data["year"])
+            check_import(
+                data["publisher"],
+                self.year,
+                self.month,
+                self.bulletin.source_hash,
+                replace=data["replace"],
+            )
+        except BulletinImportError as error:
+            raise forms.ValidationError(str(error)) from error
+
+
+class UploadForm(_ImportOptions):
+    file = forms.FileField(
+        label=_("Bulletin file"),
+        help_text=_("Word (.docx), Markdown (.md) or text (.txt), at most 10 MB."),
+    )
+    field_order = ["file", "publisher", "month", "year", "replace"]
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if Path(upload.name).suffix.lower() not in EXTENSIONS:
+            raise forms.ValidationError(
+                _("Unsupported file type: use a Word (.docx), Markdown (.md) or text (.txt) file.")
+            )
+        if upload.size > MAX_UPLOAD_SIZE:
+            raise forms.ValidationError(_("The file is larger than 10 MB."))
+        return upload
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors:
+            upload = data["file"]
+            self.content = upload.read()
+            self.check(self.content, upload.name)
+        return data
+
+
+class ConfirmForm(_ImportOptions):
+    token = forms.RegexField(regex=r"^[0-9a-f]{64}$", widget=forms.HiddenInput)
+    filename = forms.CharField(max_length=255, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("publisher", "month", "year", "replace"):
+            self.fields[name].widget = forms.HiddenInput()
+
+    def clean_filename(self):
+        name = Path(self.cleaned_data["filename"]).name
+        if Path(name).suffix.lower() not in EXTENSIONS:
+            raise forms.ValidationError(_("Unsupported file type."))
+        return name
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors:
+            self.content = _pending_content(data["token"], data["filename"])
+            self.check(self.content, data["filename"])
+        return data
+
+    def save(self, user):
+        issue = import_bulletin(
+            self.bulletin,
+            publisher=self.cleaned_data["publisher"],
+            month=self.month,
+            year=self.year,
+            replace=self.cleaned_data["replace"],
+            created_by=user,
+        )
+        default_storage.delete(
+            _pending_name(self.cleaned_data["token"], self.cleaned_data["filename"])
+        )
+        return issue
+
+
+def import_view(request, model_admin):
+    """Step 1: upload and preview; step 2 (the form carries a token): import and redirect."""
+    if not request.user.has_perm("bulletins.add_issue"):
+        raise PermissionDenied
+    form, confirm, preview = UploadForm(user=request.user), None, None
+    if request.method == "POST" and "token" in request.POST:
+        confirm = ConfirmForm(request.POST, user=request.user)
+        try:
+            issue = confirm.save(request.user) if confirm.is_valid() else None
+        except BulletinImportError as error:  # another editor imported it meanwhile
+            confirm.add_error(None, str(error))
+            issue = None
+        if issue is not None:
+            messages.success(
+                request,
+                gettext(
+                    "The draft issue “%(issue)s” was created from the file: "
+                    "check it before publishing."
+                )
+                % {"issue": issue},
+            )
+            return redirect("admin:bulletins_issue_change", issue.pk)
+    elif request.method == "POST":
+        form = UploadForm(request.POST, request.FILES, user=request.user)
+        if form.is_valid():
+            preview = _preview(form)
+            confirm = ConfirmForm(
+                user=request.user,
+                initial={
+                    **{name: form.cleaned_data[name] for name in ("publisher", "replace")},
+                    "month": form.month,
+                    "year": form.year,
+                    "token": _keep(form.content, form.cleaned_data["file"].name),
+                    "filename": Path(form.cleaned_data["file"].name).name,
+                },
+            )
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.model._meta,
+        "title": gettext("Import a bulletin"),
+        "form": form,
+        "confirm": confirm,
+        "preview": preview,
+        "max_size_mb": MAX_UPLOAD_SIZE // (1024 * 1024),
+    }
+    return TemplateResponse(request, TEMPLATE, context)
+
+
+def _preview(form):
+    """What the editor checks before confirming: header, orientation, outline, counts."""
+    bulletin = form.bulletin
+    sections = bulletin.sections
+    numbers = number_outline([section.level for section in sections])
+    codes = set()
+    for section in sections:
+        codes.update(
+            c.code for c in extract_citations(f"{section.heading}\n{render_body(section.body)}")
+        )
+    return {
+        "bulletin": bulletin,
+        "month": form.month,
+        "year": form.year,
+        "publisher": form.cleaned_data["publisher"],
+        "outline": [
+            {"section": section, "number": number, "indent": "\u2003" * (section.level - 1)}
+            for section, number in zip(sections, numbers, strict=True)
+        ],
+        "codes": sorted(codes),
+        "images": len(bulletin.images),
+    }
+
+
+def _pending_name(token, filename):
+    return f"{PENDING}/{token}{Path(filename).suffix.lower()}"
+
+
+def _keep(content, filename):
+    """Store the upload until it is confirmed; the fingerprint is its name."""
+    _forget_stale()
+    token = hashlib.sha256(content).hexdigest()
+    name = _pending_name(token, filename)
+    if not default_storage.exists(name):
+        default_storage.save(name, ContentFile(content))
+    return token
+
+
+def _pending_content(token, filename):
+    name = _pending_name(token, filename)
+    if not re.fullmatch(r"[0-9a-f]{64}", token) or not default_storage.exists(name):
+        raise forms.ValidationError(_("The uploaded file is no longer available: upload it again."))
+    with default_storage.open(name, "rb") as stored:
+        content = stored.read()
+    if hashlib.sha256(content).hexdigest() != token:
+        raise forms.ValidationError(_("The uploaded file is no longer available: upload it again."))
+    return content
+
+
+def _forget_stale():
+    """Uploads never confirmed are removed after a day."""
+    try:
+        _, names = default_storage.listdir(PENDING)
+    except FileNotFoundError:
+        return
+    limit = timezone.now() - PENDING_LIFETIME
+    for name in names:
+        path = f"{PENDING}/{name}"
+        if default_storage.get_modified_time(path) < limit:
+            default_storage.delete(path)

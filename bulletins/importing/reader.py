@@ -1,0 +1,638 @@
+"""Turn a bulletin file into a flat list of logical blocks, one reader per format.
+
+Readers only say what the file contains (paragraphs with their bold/italic/superscript runs,
+tables, images, footnote texts); deciding what a block means (a heading, a caption, the
+orientation table) is the parser's job, so every format goes through the same rules.
+
+Text files come in two shapes: one paragraph per line (text saved from Word, Markdown) and
+hard-wrapped lines (text extracted from PDF), where paragraphs have to be rejoined.
+"""
+
+import html
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import PurePosixPath
+
+from django.utils.translation import gettext_lazy as _
+
+from .errors import BulletinImportError
+
+SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_SUPERSCRIPT_RUN = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+
+
+@dataclass
+class Run:
+    text: str
+    bold: bool = False
+    italic: bool = False
+    sup: bool = False
+
+
+@dataclass
+class Paragraph:
+    """A paragraph; ``\\n`` in a run is a line break inside it (header lines, wrapped captions).
+
+    ``detached`` says the paragraph stands apart the way a photo caption does: after an empty
+    space where a picture stood, or indented after a finished paragraph in PDF text (then
+    ``loosely``, a weaker hint).
+    """
+
+    runs: list[Run]
+    style_level: int | None = None  # Word "Heading N" style or Markdown "#"
+    caption_style: bool = False
+    detached: bool = False
+    loosely: bool = False
+    footnote: bool = False  # the text of a Word footnote, placed after its reference
+
+    @property
+    def text(self) -> str:
+        return "".join(run.text for run in self.runs)
+
+
+@dataclass
+class Table:
+    rows: list[list[list[Run]]]
+
+    def cell_texts(self, row):
+        return [" ".join("".join(run.text for run in cell).split()) for cell in row]
+
+
+@dataclass
+class Image:
+    data: bytes
+    extension: str
+
+
+READERS = {}
+
+
+def reader(*extensions):
+    def register(function):
+        for extension in extensions:
+            READERS[extension] = function
+        return function
+
+    return register
+
+
+def read_blocks(data: bytes, extension: str) -> list:
+    """The blocks of a file's content, by its extension (".docx", ".md", ".txt")."""
+    read = READERS.get(extension.lower())
+    if read is None:
+        raise BulletinImportError(
+            _(
+                "Unsupported file type “%(extension)s”: "
+                "use a Word (.docx), Markdown (.md) or text (.txt) file."
+            ),
+            extension=extension or "?",
+        )
+    if not data.strip():
+        raise BulletinImportError(_("The file is empty."))
+    return read(data)
+
+
+# --- text and Markdown ----------------------------------------------------------------
+
+
+@reader(".md", ".markdown")
+def read_markdown(data: bytes) -> list:
+    return _text_blocks(_decode(data), wrapped=False)
+
+
+@reader(".txt")
+def read_text(data: bytes) -> list:
+    text = _decode(data)
+    return _text_blocks(text, wrapped=_is_hard_wrapped(text.split("\n")))
+
+
+def _decode(data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16")
+    elif b"\x00" in data:
+        raise BulletinImportError(_("The file is not a text file."))
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = data.decode("cp1258", errors="replace")  # Vietnamese Windows code page
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    return unicodedata.normalize("NFC", text)
+
+
+def _is_hard_wrapped(lines) -> bool:
+    """PDF text: no line is long, and most lines are nearly as long as the longest ones."""
+    lengths = sorted(len(line.strip()) for line in lines if line.strip())
+    if len(lengths) < 20 or lengths[-1] > 120:
+        return False
+    full = lengths[int(len(lengths) * 0.9)]
+    return sum(length >= 0.75 * full for length in lengths) >= 0.4 * len(lengths)
+
+
+_LIST_START = re.compile(r"^(?:[-–+•●▪]|\*(?=\s|\*\*\s))\s*")
+_NUMBERED_START = re.compile(
+    r"^(?:\d{1,2}(?:\.\s?\d{1,2})*\.?\s+|\(\d{1,2}\)\s*|[IVX]{1,4}\s*[-.–]\s*)(?=\S)"
+)
+_FOOTNOTE_START = re.compile(r"^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^[^\]]+\]:)\s*\S")
+_HEADING_NUMBER = re.compile(r"^\d{1,2}(?:\.\s?\d{1,2})*\.?\s+\S")
+_TERMINAL = re.compile(r"[.!?:;…]['\"”’»)*]*$")
+_SENTENCE_END = re.compile(r"[.!?:…]['\"”’»)*]*$")  # a wrapped line may end with ";"
+# A line ending with one of these words cannot end a paragraph or a heading ("... của Thành
+# ủy Cao Bằng về" / "Xây dựng mô hình ..."), whatever the next line starts with.
+_DANGLING = re.compile(
+    r"(?:^|\s)(?:về|của|và|với|các|những|cho|tại|trong|để|theo|là|từ|đến|số|ngày|nhằm|"
+    r"đối với|cùng|hoặc|như|có|được|bị|đã|sẽ|đang)$",
+    re.IGNORECASE,
+)
+
+
+def _starts_block(line: str) -> bool:
+    """A list item, a numbered line, a footnote or a table row starts here.
+
+    "- dịch vụ ..." or "13 đơn vị ..." in lower case is the end of a wrapped sentence instead.
+    """
+    line = line.lstrip()
+    for marker in (_LIST_START, _NUMBERED_START):
+        start = marker.match(line)
+        if start:
+            return not line[start.end() :][:1].islower()
+    return bool(_FOOTNOTE_START.match(line) or line.startswith("|"))
+
+
+def _text_blocks(text: str, *, wrapped: bool) -> list:
+    paragraphs = _reflow(text.split("\n")) if wrapped else _markdown_paragraphs(text.split("\n"))
+    blocks = []
+    for lines, detached, loosely in paragraphs:
+        if len(lines) > 1 and all("\t" in line for line in lines):
+            blocks.append(Table([[_inline(cell) for cell in line.split("\t")] for line in lines]))
+        elif lines[0].startswith("|"):
+            blocks.append(_pipe_table(lines))
+        else:
+            blocks.append(_text_paragraph("\n".join(lines), detached, loosely))
+    return blocks
+
+
+def _text_paragraph(text: str, detached: bool, loosely: bool) -> Paragraph:
+    """A paragraph of text; a list marker is kept as text, not read as Markdown emphasis."""
+    style_level, lead = None, []
+    heading = re.match(r"^(#{1,6})\s+", text)
+    if heading:
+        style_level, text = len(heading.group(1)), text[heading.end() :]
+    item = _LIST_START.match(text)
+    if item:
+        lead, text = [Run(text[: item.end()].strip() + " ")], text[item.end() :]
+    runs = lead + _inline(text)
+    return Paragraph(runs, style_level=style_level, detached=detached, loosely=loosely)
+
+
+def _pipe_table(lines) -> Table:
+    rows = []
+    for line in lines:
+        cells = line.strip().strip("|").split("|")
+        if all(re.fullmatch(r"\s*:?-*:?\s*", cell) for cell in cells):
+            continue  # the |---|---| separator row
+        rows.append([_inline(cell.strip()) for cell in cells])
+    return Table(rows)
+
+
+def _is_table_line(line: str) -> bool:
+    return line.startswith("|") or "\t" in line
+
+
+def _markdown_paragraphs(lines):
+    """(lines, detached, False) per paragraph: blank lines separate paragraphs, and two or more
+    of them mark the place of a photo. A list item, numbered line or table row starts a new
+    block even without a blank line before it."""
+    blocks, blanks = [], 0
+    for line in lines:
+        line = line.strip()
+        if not line:
+            blanks += 1
+            continue
+        current = blocks[-1][0] if blocks and not blanks else None
+        same_kind = current and _is_table_line(current[-1]) == _is_table_line(line)
+        if same_kind and (_is_table_line(line) or not _starts_block(line)):
+            current.append(line)
+            continue
+        blocks.append(([line], blanks >= 2 and bool(blocks), False))
+        blanks = 0
+    return _join_page_breaks(blocks)
+
+
+def _join_page_breaks(blocks):
+    """Join a paragraph cut by a page break: it went on in lower case after no full stop."""
+    joined = []
+    for lines, detached, loosely in blocks:
+        previous = joined[-1][0] if joined else None
+        if (
+            previous
+            and lines[0][:1].islower()
+            and not _TERMINAL.search(previous[-1])
+            and not _is_table_line(previous[-1])
+        ):
+            previous[-1] = f"{previous[-1]} {lines[0]}"
+            previous.extend(lines[1:])
+            continue
+        joined.append((lines, detached, loosely))
+    return joined
+
+
+_PAGE_NUMBER = re.compile(r"^\d{1,3}$")
+
+
+def _reflow(lines):
+    """Rejoin hard-wrapped PDF lines into paragraphs: (one-line list, detached, loosely)."""
+    entries = _wrapped_entries(lines)
+    lengths = sorted(len(text) for text, _, _ in entries)
+    long_line = 0.75 * lengths[int(len(lengths) * 0.9)] if lengths else 0
+    paragraphs = []
+    for text, indented, gap in entries:
+        current = paragraphs[-1] if paragraphs else None
+        if current and not gap and _continues(current, text, long_line):
+            current.lines.append(text)
+            continue
+        finished = current is None or _TERMINAL.search(current.lines[-1])
+        loosely = indented and bool(finished) and not _starts_block(text)
+        paragraphs.append(_Wrapped([text], gap and current is not None, loosely))
+    return [(_unwrap(p.lines), p.detached, p.loosely) for p in paragraphs]
+
+
+@dataclass
+class _Wrapped:
+    lines: list
+    detached: bool
+    loosely: bool
+
+    @property
+    def numbered(self):
+        return bool(_HEADING_NUMBER.match(self.lines[0]))
+
+
+def _unwrap(lines):
+    text = lines[0]
+    for line in lines[1:]:
+        # "Kế hoạch số 76-" / "KH/TU": a code cut at its dash is glued back.
+        text = f"{text}{line}" if re.search(r"\d\s?[-–]$", text) else f"{text} {line}"
+    return [text]
+
+
+def _wrapped_entries(lines):
+    """(text, indented, after a gap) for each line of PDF text, page numbers dropped.
+
+    A line of spaces is where a picture stood; the one after a page number is not.
+    """
+    entries, gap, blank_run, quiet = [], False, 0, 0
+    for line in lines:
+        stripped = line.strip()
+        if not stripped:
+            if line and not quiet:
+                gap = True
+            blank_run += 1
+            quiet = max(0, quiet - 1)
+            continue
+        if _PAGE_NUMBER.match(stripped) and blank_run >= 2:
+            gap, quiet = False, 3
+            continue
+        entries.append((stripped, line[:1].isspace(), gap))
+        gap, blank_run, quiet = False, 0, 0
+    return entries
+
+
+def _continues(paragraph, text, long_line) -> bool:
+    """Whether a wrapped line goes on with the paragraph above it."""
+    last = paragraph.lines[-1]
+    if _starts_block(text):
+        return False
+    if text[:1].islower() or text[:1] in ",.;:)”’…" or _DANGLING.search(last):
+        return True
+    # Captions and headings are short: after their first lines, only a continuation in lower
+    # case or after a dangling word belongs to them.
+    lines = len(paragraph.lines)
+    caption_like = (paragraph.detached or paragraph.loosely) and lines <= 2
+    if _SENTENCE_END.search(last) or caption_like or (paragraph.numbered and lines == 2):
+        return False
+    if paragraph.numbered and lines == 1 and len(text) >= long_line:
+        return False  # a full line after a heading's first line is its body's first line
+    return len(last) >= long_line
+
+
+# --- inline Markdown and HTML ---------------------------------------------------------
+
+_INLINE = re.compile(
+    r"(?P<escape>\\[*_\\\[\]])"
+    r"|(?P<stars>\*{1,3})"
+    r"|(?P<note>\[\^(?P<note_mark>[^\]\s]+)\]:?)"
+    r"|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)"
+    r"|<(?P<close>/?)(?P<tag>[a-zA-Z][a-zA-Z0-9]*)\b[^>]*>"
+)
+_TAG_STYLES = {"b": "bold", "strong": "bold", "i": "italic", "em": "italic", "sup": "sup"}
+
+
+def _inline(text: str) -> list[Run]:
+    """Runs of a Markdown line: **bold**, *italic*, <i>, <sup>, [^1] and ¹ footnote marks."""
+    runs: list[Run] = []
+    state = {"bold": False, "italic": False, "sup": False}
+    position = 0
+
+    def emit(chunk, **override):
+        if chunk:
+            values = {**state, **override}
+            runs.append(Run(html.unescape(chunk), values["bold"], values["italic"], values["sup"]))
+
+    for match in _INLINE.finditer(text):
+        emit(text[position : match.start()])
+        position = match.end()
+        if match.group("escape"):
+            emit(match.group("escape")[1])
+        elif match.group("stars"):
+            stars = len(match.group("stars"))
+            if stars != 1:
+                state["bold"] = not state["bold"]
+            if stars != 2:
+                state["italic"] = not state["italic"]
+        elif match.group("note"):
+            emit(match.group("note_mark"), sup=True)
+        elif match.group("sup"):
+            emit(match.group("sup").translate(SUPERSCRIPTS), sup=True)
+        elif match.group("tag").lower() == "br":
+            emit("\n")
+        else:
+            style = _TAG_STYLES.get(match.group("tag").lower())
+            if style:
+                state[style] = not match.group("close")
+    emit(text[position:])
+    return runs
+
+
+# --- Word -----------------------------------------------------------------------------
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_MAX_UNPACKED = 200 * 1024 * 1024
+
+
+@reader(".docx")
+def read_docx(data: bytes) -> list:
+    import docx  # python-docx: loaded only when a Word file is read
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as archive:
+            if sum(info.file_size for info in archive.infolist()) > _MAX_UNPACKED:
+                raise BulletinImportError(_("The Word document is too large once unpacked."))
+        document = docx.Document(BytesIO(data))
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as error:
+        raise BulletinImportError(
+            _("The file is not a valid Word document (.docx); open it in Word and save it again.")
+        ) from error
+    return _WordReader(document).blocks()
+
+
+class _WordReader:
+    """Walks the document body in order; tables, images and footnotes included."""
+
+    def __init__(self, document):
+        self.document = document
+        self.part = document.part
+        self.styles = {style.style_id: style for style in document.styles}
+        self.numbering = _Numbering(self.part)
+        self.footnotes = _footnote_texts(self.part)
+        self.footnote_marks = {}
+        self.out = []
+
+    def blocks(self):
+        for child in self.document.element.body.iterchildren():
+            self._element(child)
+        return self.out
+
+    def _element(self, element):
+        if element.tag == f"{W}p":
+            self._paragraph(element)
+        elif element.tag == f"{W}tbl":
+            self.out.append(Table([self._row(row) for row in element.iterchildren(f"{W}tr")]))
+        elif element.tag == f"{W}sdt":
+            for child in element.iterchildren(f"{W}sdtContent"):
+                for inner in child.iterchildren():
+                    self._element(inner)
+
+    def _row(self, row):
+        cells = []
+        for cell in row.iterchildren(f"{W}tc"):
+            runs = []
+            for paragraph in cell.iter(f"{W}p"):
+                if runs:
+                    runs.append(Run("\n"))
+                runs.extend(run for run in self._runs(paragraph, []) if isinstance(run, Run))
+            cells.append(runs)
+        return cells
+
+    def _paragraph(self, element):
+        style = self._style(element)
+        runs = []
+        label = self.numbering.label(element, style)
+        notes = []
+        pieces = self._runs(element, notes)
+        if label:
+            first_bold = next(
+                (p.bold for p in pieces if isinstance(p, Run) and p.text.strip()), False
+            )
+            pieces.insert(0, Run(f"{label} ", bold=first_bold))
+        for piece in pieces:
+            if isinstance(piece, Image):
+                self._flush(runs, style)
+                self.out.append(piece)
+                runs = []
+            else:
+                runs.append(piece)
+        self._flush(runs, style)
+        for mark, note_runs in notes:
+            self.out.append(Paragraph([Run(mark, sup=True), Run(" "), *note_runs], footnote=True))
+
+    def _flush(self, runs, style):
+        if "".join(run.text for run in runs).strip():
+            name = style.name if style is not None else ""
+            level = re.match(r"(?:heading|tiêu đề)\s*(\d)$", name, re.IGNORECASE)
+            self.out.append(
+                Paragraph(
+                    runs,
+                    style_level=int(level.group(1)) if level else None,
+                    caption_style=name.lower() == "caption",
+                )
+            )
+
+    def _style(self, element):
+        style_id = element.find(f"{W}pPr/{W}pStyle")
+        style_id = style_id.get(f"{W}val") if style_id is not None else None
+        return self.styles.get(style_id) if style_id else None
+
+    def _runs(self, paragraph, notes):
+        """Runs, images and footnote marks of a paragraph, hyperlinks and insertions included."""
+        pieces = []
+        for run in paragraph.iter(f"{W}r"):
+            if run.getparent().tag in (f"{W}del", f"{W}moveFrom") or _in_fallback(run):
+                continue
+            properties = run.find(f"{W}rPr")
+            bold, italic, sup = (
+                _flag(properties, "b"),
+                _flag(properties, "i"),
+                _superscript(properties),
+            )
+            for child in run:
+                if child.tag == f"{W}t":
+                    pieces.append(Run(child.text or "", bold, italic, sup))
+                elif child.tag == f"{W}tab":
+                    pieces.append(Run(" ", bold, italic))
+                elif child.tag in (f"{W}br", f"{W}cr") and child.get(f"{W}type") != "page":
+                    pieces.append(Run("\n"))
+                elif child.tag == f"{W}footnoteReference":
+                    mark = self._footnote_mark(child)
+                    pieces.append(Run(mark, sup=True))
+                    notes.append((mark, self.footnotes.get(child.get(f"{W}id"), [])))
+                elif child.tag in (f"{W}drawing", f"{W}pict", f"{W}object"):
+                    pieces.extend(self._images(child))
+                elif child.tag == f"{MC}AlternateContent":  # newer Word: the first choice
+                    choice = child.find(f"{MC}Choice")
+                    pieces.extend(self._images(choice if choice is not None else child))
+        return pieces
+
+    def _footnote_mark(self, reference):
+        key = reference.get(f"{W}id")
+        if key not in self.footnote_marks:
+            self.footnote_marks[key] = str(len(self.footnote_marks) + 1)
+        return self.footnote_marks[key]
+
+    def _images(self, element):
+        for node in element.iter():
+            key = node.get(f"{R_ID}embed") if node.tag.endswith("}blip") else None
+            if node.tag.endswith("}imagedata"):
+                key = node.get(f"{R_ID}id")
+            part = self.part.related_parts.get(key) if key else None
+            if part is not None:
+                yield Image(part.blob, PurePosixPath(str(part.partname)).suffix.lower())
+
+
+def _in_fallback(run) -> bool:
+    """Text boxes are stored twice (a choice and a fallback for old Word): read them once."""
+    return any(ancestor.tag == f"{MC}Fallback" for ancestor in run.iterancestors())
+
+
+def _flag(properties, name) -> bool:
+    if properties is None:
+        return False
+    element = properties.find(f"{W}{name}")
+    return element is not None and element.get(f"{W}val", "true") not in ("false", "0", "off")
+
+
+def _superscript(properties) -> bool:
+    if properties is None:
+        return False
+    align = properties.find(f"{W}vertAlign")
+    return align is not None and align.get(f"{W}val") == "superscript"
+
+
+def _footnote_texts(part):
+    """Footnote id -> runs, from the document's footnotes part when it has one."""
+    from lxml import etree
+
+    for relationship in part.rels.values():
+        if relationship.reltype.endswith("/footnotes") and not relationship.is_external:
+            root = etree.fromstring(relationship.target_part.blob)
+            texts = {}
+            for note in root.iterchildren(f"{W}footnote"):
+                if note.get(f"{W}type") in ("separator", "continuationSeparator"):
+                    continue
+                runs = []
+                for run in note.iter(f"{W}t"):
+                    properties = run.getparent().find(f"{W}rPr")
+                    if not _superscript(properties):  # the note's own copy of its mark
+                        runs.append(
+                            Run(run.text or "", _flag(properties, "b"), _flag(properties, "i"))
+                        )
+                texts[note.get(f"{W}id")] = _strip_runs(runs)
+            return texts
+    return {}
+
+
+def _strip_runs(runs):
+    while runs and not runs[0].text.strip():
+        runs.pop(0)
+    if runs:
+        runs[0] = Run(runs[0].text.lstrip(), runs[0].bold, runs[0].italic)
+    return runs
+
+
+class _Numbering:
+    """Word's automatic numbering ("1.", "2.1.", bullets), rendered as the text it shows."""
+
+    FORMATS = {
+        "decimal": str,
+        "decimalZero": lambda n: f"{n:02d}",
+        "lowerLetter": lambda n: chr(96 + (n - 1) % 26 + 1),
+        "upperLetter": lambda n: chr(64 + (n - 1) % 26 + 1),
+        "lowerRoman": lambda n: _roman(n).lower(),
+        "upperRoman": lambda n: _roman(n),
+    }
+
+    def __init__(self, part):
+        self.levels = {}  # numId -> {ilvl: (format, text, start)}
+        self.counters = {}
+        try:
+            root = part.numbering_part.element
+        except (NotImplementedError, KeyError, AttributeError):
+            return
+        abstract = {}
+        for definition in root.iterchildren(f"{W}abstractNum"):
+            levels = {}
+            for level in definition.iterchildren(f"{W}lvl"):
+                levels[int(level.get(f"{W}ilvl", "0"))] = (
+                    _val(level, "numFmt", "decimal"),
+                    _val(level, "lvlText", ""),
+                    int(_val(level, "start", "1") or 1),
+                )
+            abstract[definition.get(f"{W}abstractNumId")] = levels
+        for number in root.iterchildren(f"{W}num"):
+            self.levels[number.get(f"{W}numId")] = abstract.get(_val(number, "abstractNumId"), {})
+
+    def label(self, paragraph, style):
+        num_pr = paragraph.find(f"{W}pPr/{W}numPr")
+        if num_pr is None and style is not None:
+            num_pr = style.element.find(f"{W}pPr/{W}numPr")
+        if num_pr is None:
+            return ""
+        num_id, ilvl = _val(num_pr, "numId"), int(_val(num_pr, "ilvl", "0") or 0)
+        levels = self.levels.get(num_id)
+        if not levels or ilvl not in levels:
+            return ""
+        kind, text, start = levels[ilvl]
+        if kind == "bullet":
+            return "•"
+        if kind == "none":
+            return ""
+        counters = self.counters.setdefault(num_id, {})
+        counters[ilvl] = counters.get(ilvl, start - 1) + 1
+        for deeper in [key for key in counters if key > ilvl]:
+            del counters[deeper]
+        for index in range(ilvl + 1):
+            value = counters.get(index, levels.get(index, ("decimal", "", 1))[2])
+            form = self.FORMATS.get(levels.get(index, ("decimal",))[0], str)
+            text = text.replace(f"%{index + 1}", form(value))
+        return text.strip()
+
+
+def _val(element, name, default=None):
+    child = element.find(f"{W}{name}")
+    return child.get(f"{W}val", default) if child is not None else default
+
+
+def _roman(number: int) -> str:
+    numerals = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    out = ""
+    for value, letters in numerals:
+        while number >= value:
+            out += letters
+            number -= value
+    return out
