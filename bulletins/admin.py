@@ -209,19 +209,21 @@ class IssueAdmin(PublisherScopedMixin, CompareVersionAdmin):
             *super().get_urls(),
         ]
 
-    @admin.display(description=_("Read confirmations"))
-    def read_report_link(self, issue):
+    @staticmethod
+    def _page_link(issue, page, label):
+        """A link from the issue form to one of the issue's own admin pages."""
         if issue.pk is None:
             return "-"
-        url = reverse("admin:bulletins_issue_read_report", args=[issue.pk])
-        return format_html('<a href="{}">{}</a>', url, gettext("Which cells have confirmed"))
+        url = reverse(f"admin:bulletins_issue_{page}", args=[issue.pk])
+        return format_html('<a href="{}">{}</a>', url, label)
+
+    @admin.display(description=_("Read confirmations"))
+    def read_report_link(self, issue):
+        return self._page_link(issue, "read_report", gettext("Which cells have confirmed"))
 
     @admin.display(description=_("Review and publication"))
     def workflow_link(self, issue):
-        if issue.pk is None:
-            return "-"
-        url = reverse("admin:bulletins_issue_workflow", args=[issue.pk])
-        return format_html('<a href="{}">{}</a>', url, gettext("Submit, publish or send back"))
+        return self._page_link(issue, "workflow", gettext("Submit, publish or send back"))
 
     def workflow_view(self, request, pk):
         issue = get_object_or_404(self.get_queryset(request), pk=pk)

@@ -1,5 +1,6 @@
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from accounts.permissions import ensure_permissions
 
 # Roles are groups; names are what admins see. Each gets only the permissions it needs.
 EDITING = ["add", "change", "delete", "view"]
@@ -31,10 +32,7 @@ def codename(action, model):
 
 
 def add_roles(apps, schema_editor):
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, verbosity=0)
-        app_config.models_module = None
+    ensure_permissions(apps)
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     for name, grants in ROLES.items():

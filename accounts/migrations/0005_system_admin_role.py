@@ -1,15 +1,13 @@
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from accounts.permissions import ensure_permissions
 
 ROLE = "Quản trị hệ thống"
 
 
 def add_role(apps, schema_editor):
     """System administrators run accounts, organisations and everything else."""
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, verbosity=0)
-        app_config.models_module = None
+    ensure_permissions(apps)
     group, _ = apps.get_model("auth", "Group").objects.get_or_create(name=ROLE)
     group.permissions.set(apps.get_model("auth", "Permission").objects.all())
 

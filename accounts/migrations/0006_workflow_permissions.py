@@ -1,5 +1,6 @@
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from accounts.permissions import ensure_permissions, grant
 
 EDITING = ["add", "change", "delete", "view"]
 GRANTS = {
@@ -9,23 +10,12 @@ GRANTS = {
 }
 
 
-def grant(apps, schema_editor):
+def grant_workflow(apps, schema_editor):
     """Editors attach files and read the review log; approvers also correct published text."""
-    bulletins = apps.get_app_config("bulletins")
-    bulletins.models_module = True
-    create_permissions(bulletins, verbosity=0)
-    bulletins.models_module = None
-    Permission = apps.get_model("auth", "Permission")
-    for name, models in GRANTS.items():
-        group = apps.get_model("auth", "Group").objects.filter(name=name).first()
-        if group is None:
-            continue
-        group.permissions.add(
-            *Permission.objects.filter(
-                content_type__app_label="bulletins",
-                codename__in=[f"{a}_{m}" for m, actions in models.items() for a in actions],
-            )
-        )
+    ensure_permissions(apps, "bulletins")
+    for role, models in GRANTS.items():
+        codenames = [f"{action}_{model}" for model, actions in models.items() for action in actions]
+        grant(apps, role, "bulletins", codenames)
 
 
 class Migration(migrations.Migration):
@@ -34,4 +24,4 @@ class Migration(migrations.Migration):
         ("bulletins", "0004_workflow_versions_attachments"),
     ]
 
-    operations = [migrations.RunPython(grant, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(grant_workflow, migrations.RunPython.noop)]
