@@ -1,4 +1,6 @@
 import datetime
+import os
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
@@ -10,6 +12,22 @@ from documents.models import Document, DocumentType
 from people.models import Organisation
 
 PASSWORD = "mat-khau-thu-nghiem-2026"
+
+# The real bulletins are not part of the repository: they sit in ../shared/samples beside it.
+SAMPLES_DIR = Path(
+    os.environ.get("SAMPLES_DIR", Path(__file__).resolve().parents[2] / "shared" / "samples")
+)
+
+
+def sample_path(name):
+    """A shared sample bulletin; skipped on a developer machine without it, required in CI."""
+    path = SAMPLES_DIR / name
+    if not path.is_file():
+        message = f"bulletin samples not found at {SAMPLES_DIR}; set SAMPLES_DIR"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ part of the repository); tests/citations/ holds their hand-made annotation.
 """
 
 import json
-import os
 import unicodedata
 from datetime import date
 from io import StringIO
@@ -16,9 +15,8 @@ from django.core.management import CommandError, call_command
 
 from documents.citations import Citation, extract_citations
 
-SAMPLES_DIR = Path(
-    os.environ.get("SAMPLES_DIR", Path(__file__).resolve().parents[2] / "shared" / "samples")
-)
+from .conftest import sample_path
+
 ANNOTATIONS = sorted((Path(__file__).parent / "citations").glob("sample_*.json"))
 JSON_KEYS = {"code", "type", "number", "issuer_code", "date", "issuer", "start", "end", "text"}
 
@@ -39,9 +37,7 @@ def only(text):
 @pytest.mark.parametrize("annotation", ANNOTATIONS, ids=lambda path: path.stem)
 def test_sample_bulletin_matches_annotation(annotation):
     expected = json.loads(annotation.read_text(encoding="utf-8"))
-    sample = SAMPLES_DIR / expected["sample"]
-    if not sample.is_file():
-        pytest.skip(f"bulletin samples not found at {SAMPLES_DIR}; set SAMPLES_DIR")
+    sample = sample_path(expected["sample"])
     text = sample.read_text(encoding="utf-8")
 
     found = extract_citations(text)

@@ -6,7 +6,6 @@ repository); tests/import_expectations/ holds what a reader finds in each of the
 """
 
 import json
-import os
 import random
 from io import BytesIO, StringIO
 from pathlib import Path
@@ -28,9 +27,8 @@ from bulletins.importing import BulletinImportError, import_bulletin, read_bulle
 from bulletins.models import Footnote, Issue, Section
 from documents.models import Document
 
-SAMPLES_DIR = Path(
-    os.environ.get("SAMPLES_DIR", Path(__file__).resolve().parents[2] / "shared" / "samples")
-)
+from .conftest import sample_path
+
 EXPECTATIONS = sorted((Path(__file__).parent / "import_expectations").glob("*.json"))
 IMPORT_URL = "admin:bulletins_issue_import"
 
@@ -54,9 +52,7 @@ def flat(sections):
 @pytest.mark.parametrize("expectation", EXPECTATIONS, ids=lambda path: path.stem)
 def test_sample_structure_matches_expectation(expectation):
     expected = json.loads(expectation.read_text(encoding="utf-8"))
-    sample = SAMPLES_DIR / expected["sample"]
-    if not sample.is_file():
-        pytest.skip(f"bulletin samples not found at {SAMPLES_DIR}; set SAMPLES_DIR")
+    sample = sample_path(expected["sample"])
 
     bulletin = read_bulletin(sample)
     data = bulletin.as_json()
@@ -88,9 +84,7 @@ def test_sample_structure_matches_expectation(expectation):
 
 
 def test_pdf_text_paragraphs_are_rejoined_and_page_numbers_dropped():
-    sample = SAMPLES_DIR / "000_e8715dad375a7192.txt"
-    if not sample.is_file():
-        pytest.skip(f"bulletin samples not found at {SAMPLES_DIR}; set SAMPLES_DIR")
+    sample = sample_path("000_e8715dad375a7192.txt")
     from bulletins.importing.writer import render_body
 
     bulletin = read_bulletin(sample)
