@@ -7,6 +7,9 @@ pages read in Vietnamese like the rest of the admin. Nothing imports this module
 from django.utils.translation import gettext_noop
 
 LIBRARY_STRINGS = [
+    # Django 6 admin strings its Vietnamese catalogue lacks
+    gettext_noop("Show counts"),
+    gettext_noop("Hide counts"),
     # django-auditlog
     gettext_noop("Audit log"),
     gettext_noop("log entry"),

@@ -129,8 +129,8 @@ class PublisherScopedMixin:
 class IssueAdmin(PublisherScopedMixin, CompareVersionAdmin):
     form = IssueForm
     exclude = ["version"]
-    list_display = ["title", "publisher", "month", "year", "status", "published_at"]
-    list_filter = ["status", "year", "publisher"]
+    list_display = ["issue_title", "publisher", "status", "published_at"]
+    list_filter = ["status", "year", ("publisher", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["title_override", "sections__heading"]
     autocomplete_fields = ["publisher", "audience_organisations"]
     list_select_related = ["publisher"]
@@ -144,6 +144,10 @@ class IssueAdmin(PublisherScopedMixin, CompareVersionAdmin):
         (None, {"fields": ["correction_note", "version"]}),
     ]
     readonly_fields = ["status", "published_at", "read_report_link", "workflow_link"]
+
+    @admin.display(description=_("title"), ordering=("-year", "-month"))
+    def issue_title(self, issue):
+        return issue.title
 
     def get_fieldsets(self, request, obj=None):
         if obj is not None and obj.was_published:

@@ -46,7 +46,13 @@ class OutgoingCitationInline(RecognisedCitationInline):
 @admin.register(Document)
 class DocumentAdmin(admin.ModelAdmin):
     list_display = ["code", "document_type", "issued_on", "issuer", "status", "verified"]
-    list_filter = ["verified", "document_type", "status", "issuer__kind", "issuer"]
+    list_filter = [
+        "verified",
+        "document_type",
+        "status",
+        "issuer__kind",
+        ("issuer", admin.RelatedOnlyFieldListFilter),
+    ]
     search_fields = ["code", "subject"]
     autocomplete_fields = ["document_type", "issuer"]
     list_select_related = ["document_type", "issuer"]
