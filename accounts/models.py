@@ -32,6 +32,10 @@ class User(AbstractUser):
     def __str__(self):
         return self.get_full_name() or self.username
 
+    def get_full_name(self):
+        """Vietnamese order: family and middle names, then the given name (Lục Văn Thư)."""
+        return " ".join(filter(None, [self.last_name, self.first_name]))
+
     def set_password(self, raw_password):
         super().set_password(raw_password)
         self.must_change_password = False

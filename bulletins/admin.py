@@ -149,6 +149,10 @@ class IssueAdmin(PublisherScopedMixin, CompareVersionAdmin):
     def issue_title(self, issue):
         return issue.title
 
+    def view_on_site(self, issue):
+        """Staff always open the preview: it shows drafts too, marked as such."""
+        return reverse("bulletins:issue_preview", args=[issue.pk])
+
     def get_fieldsets(self, request, obj=None):
         if obj is not None and obj.was_published:
             return self.fieldsets

@@ -11,6 +11,7 @@ import posixpath
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
+from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponse
 
 from documents.models import Document
@@ -33,11 +34,9 @@ def may_read_file(user, path):
 
 def _may_read_issue_file(user, issues):
     """Readers of an issue that carries the file, and the staff of its publisher."""
-    if issues.filter(pk__in=Issue.objects.visible_to(user).values("pk")).exists():
-        return True
-    if not user.has_perm("bulletins.view_issue"):
-        return False
-    return user.is_superuser or issues.filter(publisher__in=user.organisations.all()).exists()
+    readable = Issue.objects.visible_to(user).values("pk")
+    managed = Issue.objects.managed_by(user).values("pk")
+    return issues.filter(Q(pk__in=readable) | Q(pk__in=managed)).exists()
 
 
 @login_not_required

@@ -1,17 +1,21 @@
 """The reading portal. Every query starts from Issue.objects.visible_to(user)."""
 
+import functools
+
 from auditlog.signals import accessed
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
 from django.db.models import Prefetch
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from documents.models import Citation
 
+from . import pdf, reading
 from .models import Footnote, Issue, ReadConfirmation, Section
 
 
@@ -38,16 +42,31 @@ def readable_issue(request, pk):
     )
 
 
-@login_not_required
-def issue_detail(request, pk):
-    try:
-        issue = readable_issue(request, pk)
-    except Http404:
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        raise
-    if issue.is_internal:
-        accessed.send(sender=Issue, instance=issue)
+def opening_issue(view):
+    """Give the view the issue the user may read, asking a visitor to log in first.
+
+    Public issues are readable without an account, so the login check happens here, not in
+    the middleware. Every opening of an internal issue, on screen or as a PDF, is audited.
+    """
+
+    @login_not_required
+    @functools.wraps(view)
+    def wrapper(request, pk):
+        try:
+            issue = readable_issue(request, pk)
+        except Http404:
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            raise
+        if issue.is_internal:
+            accessed.send(sender=Issue, instance=issue)
+        return view(request, issue)
+
+    return wrapper
+
+
+def issue_text(issue):
+    """The sections with what the text shows: footnotes and linked citations (3 queries)."""
     sections = issue.sections.prefetch_related(
         Prefetch("footnotes", queryset=Footnote.objects.order_by("position", "pk")),
         Prefetch(
@@ -55,19 +74,55 @@ def issue_detail(request, pk):
             queryset=Citation.objects.select_related("document__document_type", "document__issuer"),
         ),
     )
-    orientation = [section for section in sections if section.level == 1]
-    confirmation = (
-        ReadConfirmation.objects.filter(issue=issue, reader=request.user).first()
-        if request.user.is_authenticated
-        else None
-    )
-    context = {
+    return {
         "issue": issue,
         "sections": sections,
-        "orientation": orientation,
-        "confirmation": confirmation,
+        "orientation": [section for section in sections if section.level == 1],
+    }
+
+
+@opening_issue
+def issue_detail(request, issue):
+    context = issue_text(issue)
+    previous, following = reading.neighbours(issue, request.user)
+    context |= {
+        "previous": previous,
+        "next": following,
+        "minutes": reading.reading_minutes(context["sections"]),
+        "attachments": issue.attachments.all(),
+        "confirmation": (
+            ReadConfirmation.objects.filter(issue=issue, reader=request.user).first()
+            if request.user.is_authenticated
+            else None
+        ),
     }
     return render(request, "bulletins/issue_detail.html", context)
+
+
+def issue_preview(request, pk):
+    """Staff see an unpublished issue exactly as readers will, marked as a preview."""
+    issue = get_object_or_404(
+        Issue.objects.managed_by(request.user).select_related("publisher"), pk=pk
+    )
+    context = issue_text(issue)
+    context |= {
+        "preview": True,
+        "minutes": reading.reading_minutes(context["sections"]),
+        "attachments": issue.attachments.all(),
+    }
+    return render(request, "bulletins/issue_detail.html", context)
+
+
+@opening_issue
+def issue_pdf(request, issue):
+    if not pdf.available():
+        return render(request, "bulletins/pdf_unavailable.html", {"issue": issue}, status=503)
+    context = issue_text(issue) | {"download_note": pdf.download_note(request.user, timezone.now())}
+    response = HttpResponse(pdf.render_issue(request, context), content_type="application/pdf")
+    filename = f"tai-lieu-sinh-hoat-chi-bo-{issue.year}-{issue.month:02d}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"  # each copy carries its reader's name
+    return response
 
 
 @require_POST

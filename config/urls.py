@@ -14,5 +14,6 @@ urlpatterns = [
     path("ckeditor5/", include("django_ckeditor_5.urls")),
     path("media/<path:path>", serve_media, name="media"),
     path("van-ban/", include("documents.urls")),
+    path("", include("people.urls")),
     path("", include("bulletins.urls")),
 ]

@@ -112,10 +112,9 @@ class Person(models.Model):
         return self.full_name
 
     def current_positions(self, on=None):
+        """Positions held on a day (today by default), from prefetched positions if any."""
         on = on or timezone.localdate()
-        return self.positions.filter(Q(start_date__lte=on) | Q(start_date=None)).filter(
-            Q(end_date__gte=on) | Q(end_date=None)
-        )
+        return [position for position in self.positions.all() if position.is_current(on)]
 
 
 class Position(models.Model):
@@ -150,6 +149,10 @@ class Position(models.Model):
 
     def __str__(self):
         return f"{self.title} {self.organisation}"
+
+    def is_current(self, on):
+        started = self.start_date is None or self.start_date <= on
+        return started and (self.end_date is None or self.end_date >= on)
 
 
 class Event(models.Model):

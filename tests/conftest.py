@@ -1,9 +1,12 @@
 import datetime
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.db import connection
 from django.utils import timezone
 
 from accounts.models import User
@@ -127,3 +130,54 @@ def approver(board):
 @pytest.fixture
 def superuser(db):
     return User.objects.create_superuser("quantri", "quantri@example.org", PASSWORD)
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+
+
+@pytest.fixture(scope="session")
+def migrated_snapshot(django_db_setup, django_db_blocker):
+    """What the migrations wrote (document types, roles), taken once."""
+    with django_db_blocker.unblock():
+        return connection.creation.serialize_db_to_string()
+
+
+@pytest.fixture
+def live_demo(migrated_snapshot, live_server, settings):
+    """The demo dataset behind a live server, for browser tests.
+
+    A live server's database is emptied after each test, data migrations included, so each
+    such test starts from the migrated snapshot whatever ran before it.
+    """
+    call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+    connection.creation.deserialize_db_from_string(migrated_snapshot)
+    settings.DEBUG = True  # demo accounts log in only on a development server
+    call_command("load_demo", verbosity=0)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Debian chromium driven by Playwright; shared by the browser tests."""
+    if CHROMIUM is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is not installed: .ci/run installs it with apt-get")
+        pytest.skip("Debian's chromium is not installed (apt-get install -y chromium)")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright runs an event loop in this thread; Django's ORM calls in the test are sync.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()

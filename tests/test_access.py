@@ -11,8 +11,10 @@ from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from PIL import Image
 
+from bulletins import pdf
 from bulletins.models import Issue
 from documents.models import Document
+from people.models import Event, Participation, Person
 
 from .conftest import make_issue, make_user
 
@@ -104,6 +106,9 @@ def readers_of(audience):
 def matrix(world):
     """(pattern name, URL, method, roles allowed) for every case."""
     issues, images, document = world["issues"], world["images"], world["document"]
+    person = Person.objects.create(full_name="Nông Thị Thanh Vân")
+    event = Event.objects.create(title="Hội nghị sơ kết", start="2026-07-10T08:00+07:00")
+    Participation.objects.create(event=event, person=person, role=Participation.Role.CHAIRED)
     cases = [
         ("bulletins:home", reverse("bulletins:home"), "get", EVERYONE_LOGGED_IN),
         ("bulletins:archive", reverse("bulletins:archive"), "get", EVERYONE_LOGGED_IN),
@@ -112,11 +117,22 @@ def matrix(world):
         ("media", f"/media/{document.file.name}", "get", EVERYONE_LOGGED_IN),
         ("media", "/media/images/khong-co.png", "get", set()),
         ("media", "/media/../config/settings.py", "get", set()),
+        ("people:person_list", reverse("people:person_list"), "get", EVERYONE_LOGGED_IN),
+        ("people:person", reverse("people:person", args=[person.pk]), "get", EVERYONE_LOGGED_IN),
+        ("people:event_list", reverse("people:event_list"), "get", EVERYONE_LOGGED_IN),
+        ("people:event", reverse("people:event", args=[event.pk]), "get", EVERYONE_LOGGED_IN),
     ]
     for audience, issue in issues.items():
         readers = readers_of(audience)
         cases += [
             ("bulletins:issue", issue.get_absolute_url(), "get", readers),
+            # Without Pango (a developer machine) nobody gets a PDF: readers get a 503 page.
+            (
+                "bulletins:issue_pdf",
+                reverse("bulletins:issue_pdf", args=[issue.pk]),
+                "get",
+                readers if pdf.available() else set(),
+            ),
             (
                 "bulletins:confirm_read",
                 reverse("bulletins:confirm_read", args=[issue.pk]),
@@ -125,6 +141,13 @@ def matrix(world):
             ),
             # the board's staff also see the images of the material they edit
             ("media", f"/media/{images[audience]}", "get", readers | BOARD),
+            # and preview every issue of their publisher, drafts included
+            (
+                "bulletins:issue_preview",
+                reverse("bulletins:issue_preview", args=[issue.pk]),
+                "get",
+                BOARD,
+            ),
         ]
     return cases
 

@@ -1,50 +1,21 @@
 """A cell secretary reads this month's material in a real browser (headless Debian chromium)."""
 
-import os
-import shutil
-from pathlib import Path
-
 import pytest
-from django.core.management import call_command
 
 from accounts.demo import DEMO_ACCOUNTS
 from bulletins.models import Issue
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+from .conftest import ARTIFACTS
 
-pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if CHROMIUM is None:
-        if os.environ.get("CI"):
-            pytest.fail("chromium is not installed: .ci/run installs it with apt-get")
-        pytest.skip("Debian's chromium is not installed (apt-get install -y chromium)")
-    from playwright.sync_api import sync_playwright
-
-    # Playwright runs an event loop in this thread; Django's ORM calls in the test are sync.
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        yield browser
-        browser.close()
+# A live server's database is emptied after each test: the serialized rollback puts back
+# what the migrations wrote (document types, roles) for the tests that follow.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
-def test_demo_secretary_logs_in_and_reads_the_latest_issue(live_server, browser, settings):
-    settings.DEBUG = True  # demo passwords only work on a development server
-    call_command("load_demo", verbosity=0)
+def test_demo_secretary_logs_in_and_reads_the_latest_issue(live_demo, live_server, browser):
     secretary = next(account for account in DEMO_ACCOUNTS if account.role == "secretary")
     latest = Issue.objects.published().select_related("publisher").first()
     first_section = latest.sections.filter(level=1).first()

@@ -163,3 +163,9 @@ def test_a_person_holds_dated_positions_in_several_organisations(city):
 def test_organisations_form_a_tree(cell):
     assert cell.parent.kind == Organisation.Kind.WARD
     assert cell.parent.parent.name == "Thành ủy Cao Bằng"
+
+
+@pytest.mark.django_db
+def test_full_names_are_in_vietnamese_order(reader):
+    assert reader.get_full_name() == "Lục Văn Thư"
+    assert str(reader) == "Lục Văn Thư"

@@ -326,6 +326,32 @@ class TestProductivity:
         assert move([1, 2], 0, "out", 4) == ([0, 1], [1, 2])
 
 
+class TestPreview:
+    def test_staff_preview_a_draft_as_readers_will_see_it(self, client, editor, draft_issue):
+        client.force_login(editor)
+        url = reverse("bulletins:issue_preview", args=[draft_issue.pk])
+        content = client.get(url).content.decode()
+        assert "Bản xem trước" in content
+        assert "SỬ DỤNG VÀ BẢO QUẢN TRONG NỘI BỘ CỦA ĐẢNG" in content
+        assert '<span class="number">1.2.1.</span> Nội dung số 4 tháng 11' in content
+        assert "Đã đọc" not in content  # nothing to confirm on a preview
+        change = client.get(admin_url("change", draft_issue.pk)).content.decode()
+        assert url in change  # "view on site" opens the preview
+
+    def test_readers_and_other_publishers_do_not_get_the_preview(
+        self, client, reader, draft_issue, city
+    ):
+        url = reverse("bulletins:issue_preview", args=[draft_issue.pk])
+        client.force_login(reader)
+        assert client.get(url).status_code == 404
+        outsider = make_user("bientap_ngoai", groups=["Biên tập viên"], is_staff=True)
+        outsider.organisations.set(
+            [city.__class__.objects.create(name="Ban Tổ chức", kind="board", parent=city)]
+        )
+        client.force_login(outsider)
+        assert client.get(url).status_code == 404
+
+
 class TestAttachments:
     @pytest.fixture(autouse=True)
     def media_root(self, settings, tmp_path):
@@ -358,6 +384,8 @@ class TestAttachments:
         assert client.get(url).status_code == 404  # not published yet
         workflow.apply(draft_issue, "publish", approver)
         assert client.get(url).status_code == 200
+        page = client.get(draft_issue.get_absolute_url()).content.decode()
+        assert f'<a href="{url}">Bản ký số</a>' in page
 
     @pytest.mark.parametrize(
         "upload",

@@ -1,5 +1,7 @@
 """Rendering helpers for the reading view."""
 
+import re
+
 from django import template
 from django.template.defaultfilters import date as format_date
 from django.utils.html import format_html
@@ -49,3 +51,13 @@ def preview(document):
     if document.subject:
         parts.append(document.subject)
     return " · ".join(parts)
+
+
+_CSS_UNSAFE = re.compile(r'[\\"<>&\n\r]')
+
+
+@register.filter
+def css_string(text):
+    """Text as a quoted CSS string, safe inside a <style> element (for @page margin boxes)."""
+    escaped = _CSS_UNSAFE.sub(lambda match: f"\\{ord(match.group()):x} ", str(text))
+    return mark_safe(f'"{escaped}"')  # noqa: S308 (every character that could end it is escaped)

@@ -1,0 +1,69 @@
+"""What a reader sees around the text: reading time, neighbouring issues, mentions, photos.
+
+Every query starts from what the user may read (`visible_to`), never from all issues.
+"""
+
+import math
+import re
+
+from django.db.models import Q
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
+
+from .models import Issue, Section
+
+# Secretaries read study material slowly, to present it; Vietnamese words are syllables.
+WORDS_PER_MINUTE = 180
+MENTIONS_SHOWN = 20
+_FIGURE = re.compile(r'<figure class="image">.*?</figure>', re.DOTALL)
+
+
+def reading_minutes(sections):
+    """Minutes to read the headings, bodies and footnotes of prefetched sections."""
+    words = 0
+    for section in sections:
+        words += len(section.heading.split()) + len(strip_tags(section.body).split())
+        words += sum(len(note.text.split()) for note in section.footnotes.all())
+    return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+
+def neighbours(issue, user):
+    """The readable issues just before and just after this one, by month (None at the ends)."""
+    issues = Issue.objects.visible_to(user)
+    same_month = Q(year=issue.year, month=issue.month)
+    earlier = Q(year__lt=issue.year) | Q(year=issue.year, month__lt=issue.month)
+    later = Q(year__gt=issue.year) | Q(year=issue.year, month__gt=issue.month)
+    previous = issues.filter(earlier | (same_month & Q(pk__lt=issue.pk)))
+    following = issues.filter(later | (same_month & Q(pk__gt=issue.pk)))
+    return (
+        previous.order_by("-year", "-month", "-pk").first(),
+        following.order_by("year", "month", "pk").first(),
+    )
+
+
+def sections_mentioning(person, user):
+    """Readable sections reporting an event the person took part in, or naming them, newest
+    first. The name match is a plain substring search: cheap, and names are written in full."""
+    mentions = Section.objects.visible_to(user).filter(
+        Q(event__participations__person=person) | Q(body__icontains=person.full_name)
+    )
+    return (
+        Section.objects.filter(pk__in=mentions.values("pk"))
+        .select_related("issue")
+        .order_by("-issue__year", "-issue__month", "position")[:MENTIONS_SHOWN]
+    )
+
+
+def reports_of(event, user):
+    """The readable news items reporting the event, newest issue first."""
+    return (
+        Section.objects.visible_to(user)
+        .filter(event=event)
+        .select_related("issue")
+        .order_by("-issue__year", "-issue__month", "position")
+    )
+
+
+def photos(section):
+    """The captioned images of a section body, as stored (sanitised on save)."""
+    return [mark_safe(figure) for figure in _FIGURE.findall(section.body)]  # noqa: S308

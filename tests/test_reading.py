@@ -1,0 +1,159 @@
+"""The issue page as a secretary uses it: contents, neighbours, reading time, PDF, page weight."""
+
+import io
+import os
+import re
+
+import pytest
+from django.contrib.staticfiles import finders
+from django.core.exceptions import SuspiciousFileOperation
+from django.core.management import call_command
+from django.template import Context, Template
+from django.urls import reverse
+from django.utils.translation import gettext
+
+from bulletins import pdf, reading
+from bulletins.models import Issue
+
+from .conftest import make_issue, make_user
+
+pytestmark = pytest.mark.django_db
+
+MARKING = "SỬ DỤNG VÀ BẢO QUẢN TRONG NỘI BỘ CỦA ĐẢNG"
+
+
+@pytest.fixture
+def reader_client(client, reader):
+    client.force_login(reader)
+    return client
+
+
+@pytest.fixture
+def needs_pango():
+    if not pdf.available():
+        if os.environ.get("CI"):
+            pytest.fail("WeasyPrint cannot load Pango: .ci/run installs it with apt-get")
+        pytest.skip("WeasyPrint needs Pango (apt-get install -y libpango-1.0-0 libpangoft2-1.0-0)")
+
+
+def pdf_text(content):
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+
+
+def test_issue_page_links_the_neighbouring_issues_the_reader_may_read(reader_client, board, city):
+    august, october = make_issue(board, 8), make_issue(board, 10)
+    hidden = make_issue(board, 9)
+    hidden.audience = Issue.Audience.ORGANISATIONS
+    hidden.save()
+    hidden.audience_organisations.set([board])  # not the reader's cell
+    make_issue(board, 11, published=False)
+
+    content = reader_client.get(october.get_absolute_url()).content.decode()
+    assert f'rel="prev" href="{august.get_absolute_url()}"' in content
+    assert 'rel="next"' not in content  # November is a draft
+    content = reader_client.get(august.get_absolute_url()).content.decode()
+    assert f'rel="next" href="{october.get_absolute_url()}"' in content
+    assert 'rel="prev"' not in content
+
+
+def test_issue_page_has_contents_reading_time_pdf_link_and_printed_marking(
+    reader_client, published_issue
+):
+    content = reader_client.get(published_issue.get_absolute_url()).content.decode()
+    start = content.index('class="reading-bar"')
+    contents = content[start : content.index("</nav>", start)]
+    for section in published_issue.sections.filter(level__lte=2):
+        assert f'href="#{section.anchor}">{section.number} {section.heading}' in contents
+    assert '<p class="reading-time">' in content
+    assert reverse("bulletins:issue_pdf", args=[published_issue.pk]) in content
+    assert f'@top-center {{ content: "{MARKING}"; }}' in content
+
+
+def test_reading_time_counts_headings_bodies_and_footnotes(board):
+    issue = make_issue(board, 8, sections=1)
+    section = issue.sections.get()
+    section.body = "<p>" + "chữ " * 900 + "</p>"
+    section.save()
+    # 900 words of body, 5 of heading, 4 of footnote: just over five minutes
+    assert reading.reading_minutes(issue.sections.prefetch_related("footnotes")) == 6
+
+
+def test_css_string_cannot_close_the_style_element():
+    rendered = Template("{% load reading %}{{ text|css_string }}").render(
+        Context({"text": 'Mật" } </style><script>x</script> \\'})
+    )
+    assert "</style>" not in rendered and "<script>" not in rendered
+    assert rendered.startswith('"Mật\\22  } \\3c /style\\3e ')
+
+
+def test_pdf_carries_the_marking_and_the_readers_name_on_its_pages(
+    needs_pango, reader_client, published_issue
+):
+    response = reader_client.get(reverse("bulletins:issue_pdf", args=[published_issue.pk]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert "attachment" in response["Content-Disposition"]
+    text = pdf_text(response.content)
+    assert "Nội dung số 4 tháng 10" in text  # Vietnamese diacritics survive the fonts
+    assert "Chú thích của mục 3" in text
+    assert text.count(MARKING) >= 2  # the page header, the header block and the end
+    assert re.search(r"Lục Văn Thư\D+\d\d:\d\d \d\d/\d\d/\d{4}", text)  # family name first
+
+
+def test_pdf_of_a_public_issue_names_an_anonymous_visitor(needs_pango, client, published_issue):
+    published_issue.audience = Issue.Audience.PUBLIC
+    published_issue.save()
+    response = client.get(reverse("bulletins:issue_pdf", args=[published_issue.pk]))
+    assert response.status_code == 200
+    assert gettext("an anonymous visitor") in pdf_text(response.content)
+
+
+def test_without_pango_the_pdf_link_explains_instead_of_crashing(
+    reader_client, published_issue, monkeypatch
+):
+    monkeypatch.setattr(pdf, "available", lambda: False)
+    response = reader_client.get(reverse("bulletins:issue_pdf", args=[published_issue.pk]))
+    assert response.status_code == 503
+    assert gettext("The PDF cannot be made right now") in response.content.decode()
+
+
+def test_the_pdf_fetches_only_static_files_and_the_issues_own_images(needs_pango):
+    fetch = pdf._fetcher_class(pdf._weasyprint())(media_paths={"images/of-this-issue.png"})
+    assert fetch(f"{pdf.BASE_URL}static/css/portal.css").read().startswith(b"/*")
+    for url in [
+        f"{pdf.BASE_URL}media/images/of-another-issue.png",
+        f"{pdf.BASE_URL}static/../../config/settings.py",
+        "file:///etc/passwd",
+        "http://127.0.0.1:8000/",
+    ]:
+        with pytest.raises((ValueError, SuspiciousFileOperation)):
+            fetch(url)
+
+
+@pytest.mark.parametrize("sections", [3, 40])
+def test_pdf_query_count_does_not_grow_with_sections(
+    needs_pango, reader_client, board, sections, django_assert_max_num_queries
+):
+    issue = make_issue(board, 8, sections=sections)
+    # session, user, reading scope (2), issue, audit entry, sections, footnotes, citations,
+    # the issue's images, session save (3)
+    with django_assert_max_num_queries(13):
+        response = reader_client.get(reverse("bulletins:issue_pdf", args=[issue.pk]))
+    assert response.status_code == 200
+
+
+def test_issue_page_stays_under_100_kb_without_images(client, settings):
+    """HTML, CSS and JS of the largest demo issue: what a phone on a slow network downloads."""
+    settings.DEBUG = True  # the demo accounts log in only on a development server
+    call_command("load_demo", verbosity=0)
+    client.force_login(make_user("bithu_budget"))
+    largest = max(
+        Issue.objects.published(), key=lambda issue: sum(len(s.body) for s in issue.sections.all())
+    )
+    html = client.get(largest.get_absolute_url()).content
+    assets = re.findall(rb'(?:href|src)="/static/([^"]+\.(?:css|js))"', html)
+    assert {b"css/portal.css", b"js/reading.js"} <= set(assets)
+    total = len(html) + sum(os.path.getsize(finders.find(a.decode())) for a in assets)
+    assert total < 100 * 1024, f"{total} bytes"
