@@ -217,7 +217,7 @@ class TestReading:
         url = reverse("documents:list")
         with django_assert_max_num_queries(9):
             content = reader_client.get(url).content.decode()
-        assert "2 văn bản" in content
+        assert "2 kết quả" in content
         chi_thi = DocumentType.objects.get(name="Chỉ thị")
         by_type = reader_client.get(url, {"document_type": chi_thi.pk}).content.decode()
         assert "26-CT/TW" in by_type and "412-KH/TU" not in by_type
