@@ -37,12 +37,6 @@ PENDING_LIFETIME = timedelta(days=1)
 TEMPLATE = "admin/bulletins/issue/import.html"
 
 
-def publishers_for(user):
-    if user.is_superuser:
-        return Organisation.objects.all()
-    return user.organisations.all()
-
-
 class _ImportOptions(forms.Form):
     publisher = forms.ModelChoiceField(queryset=Organisation.objects.none(), label=_("Publisher"))
     month = forms.IntegerField(
@@ -59,9 +53,8 @@ class _ImportOptions(forms.Form):
         help_text=_("Import a file again, or refill the sections of this month's draft issue."),
     )
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, publishers, **kwargs):
         super().__init__(*args, **kwargs)
-        publishers = publishers_for(user)
         self.fields["publisher"].queryset = publishers
         if publishers.count() == 1:
             self.fields["publisher"].initial = publishers.get()
@@ -150,9 +143,10 @@ def import_view(request, model_admin):
     """Step 1: upload and preview; step 2 (the form carries a token): import and redirect."""
     if not request.user.has_perm("bulletins.add_issue"):
         raise PermissionDenied
-    form, confirm, preview = UploadForm(user=request.user), None, None
+    publishers = model_admin.publishers(request)
+    form, confirm, preview = UploadForm(publishers=publishers), None, None
     if request.method == "POST" and "token" in request.POST:
-        confirm = ConfirmForm(request.POST, user=request.user)
+        confirm = ConfirmForm(request.POST, publishers=publishers)
         try:
             issue = confirm.save(request.user) if confirm.is_valid() else None
         except BulletinImportError as error:  # another editor imported it meanwhile
@@ -169,11 +163,11 @@ def import_view(request, model_admin):
             )
             return redirect("admin:bulletins_issue_change", issue.pk)
     elif request.method == "POST":
-        form = UploadForm(request.POST, request.FILES, user=request.user)
+        form = UploadForm(request.POST, request.FILES, publishers=publishers)
         if form.is_valid():
             preview = _preview(form)
             confirm = ConfirmForm(
-                user=request.user,
+                publishers=publishers,
                 initial={
                     **{name: form.cleaned_data[name] for name in ("publisher", "replace")},
                     "month": form.month,
