@@ -194,11 +194,6 @@ class Issue(Versioned):
         """Once readers may have seen it, an issue is corrected, never deleted."""
         return self.status in {self.Status.PUBLISHED, self.Status.SCHEDULED, self.Status.ARCHIVED}
 
-    def publish(self, when=None):
-        self.status = self.Status.PUBLISHED
-        self.published_at = when or self.published_at or timezone.now()
-        self.save(update_fields=["status", "published_at", "updated_at"])
-
     @transaction.atomic
     def move_section(self, section_pk, direction):
         """Move a section with its subsections up, down, in or out; numbers follow."""
