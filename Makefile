@@ -18,6 +18,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	touch $@
 
 install: $(VENV)/.installed messages
+	mkdir -p var
 
 messages: $(VENV)/.installed
 	$(BIN)/pybabel --quiet compile --domain django --directory locale
