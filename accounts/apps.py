@@ -10,14 +10,10 @@ class AccountsConfig(AppConfig):
         from auditlog.registry import auditlog
         from django.contrib.auth.models import Group
 
-        from bulletins.models import Issue
-
-        # The audit log: who changed accounts, roles and permissions, and who opened which
-        # internal issue (access entries are sent by the issue view).
+        # The audit log: who changed accounts, roles and permissions.
         auditlog.register(
             self.get_model("User"),
             exclude_fields=["password", "last_login"],
             m2m_fields={"groups", "user_permissions", "organisations"},
         )
         auditlog.register(Group, m2m_fields={"permissions"})
-        auditlog.register(Issue, m2m_fields={"audience_organisations"})

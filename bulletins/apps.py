@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class BulletinsConfig(AppConfig):
     name = "bulletins"
     verbose_name = _("Bulletins")
+
+    def ready(self):
+        from auditlog.registry import auditlog
+
+        # Who changed an issue's audience, and who opened which internal issue (access
+        # entries are sent by the portal's issue view).
+        auditlog.register(self.get_model("Issue"), m2m_fields={"audience_organisations"})

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "people",
     "documents",
     "bulletins",
+    "portal",
 ]
 
 MIDDLEWARE = [
@@ -155,7 +156,7 @@ STORAGES = {
         )
     },
 }
-# Media files are served by bulletins.media after a permission check. Behind nginx or Apache
+# Media files are served by portal.media after a permission check. Behind nginx or Apache
 # the check stays in Django and the web server sends the bytes: "nginx" answers with
 # X-Accel-Redirect to MEDIA_ACCEL_PREFIX, "apache" with X-Sendfile (see README).
 MEDIA_SERVER = os.environ.get("MEDIA_SERVER", "django")

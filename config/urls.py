@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from bulletins.media import serve_media
+from portal.media import serve_media
 
 admin.site.site_header = _("Party-cell study materials — administration")
 admin.site.site_title = _("Study materials administration")
@@ -13,7 +13,5 @@ urlpatterns = [
     path("tai-khoan/", include("django.contrib.auth.urls")),
     path("ckeditor5/", include("django_ckeditor_5.urls")),
     path("media/<path:path>", serve_media, name="media"),
-    path("van-ban/", include("documents.urls")),
-    path("", include("people.urls")),
-    path("", include("bulletins.urls")),
+    path("", include("portal.urls")),
 ]

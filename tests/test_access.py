@@ -11,10 +11,10 @@ from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from PIL import Image
 
-from bulletins import pdf
 from bulletins.models import Issue
 from documents.models import Document
 from people.models import Event, Participation, Person
+from portal import pdf
 
 from .conftest import make_issue, make_user
 

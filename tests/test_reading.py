@@ -12,8 +12,8 @@ from django.template import Context, Template
 from django.urls import reverse
 from django.utils.translation import gettext
 
-from bulletins import pdf, reading
 from bulletins.models import Issue
+from portal import pdf, reading
 
 from .conftest import make_issue, make_user
 

@@ -14,9 +14,8 @@ from django.contrib.auth.views import redirect_to_login
 from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponse
 
+from bulletins.models import Issue
 from documents.models import Document
-
-from .models import Issue
 
 
 def may_read_file(user, path):

@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
-from .models import Issue, Section
+from bulletins.models import Issue, Section
 
 # Secretaries read study material slowly, to present it; Vietnamese words are syllables.
 WORDS_PER_MINUTE = 180

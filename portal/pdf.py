@@ -17,7 +17,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import SectionImage
+from bulletins.models import SectionImage
 
 # Relative URLs of the page resolve against this address, and the fetcher below answers them
 # from local files: rendering never goes to the network.
@@ -47,12 +47,12 @@ def download_note(user, when):
 
 
 def render_issue(request, context):
-    """The PDF bytes of bulletins/issue_pdf.html rendered with this context."""
+    """The PDF bytes of portal/issue_pdf.html rendered with this context."""
     weasyprint = _weasyprint()
     issue = context["issue"]
     images = SectionImage.objects.filter(section__issue=issue).values_list("path", flat=True)
     fetcher = _fetcher_class(weasyprint)(media_paths=set(images))
-    html = render_to_string("bulletins/issue_pdf.html", context, request=request)
+    html = render_to_string("portal/issue_pdf.html", context, request=request)
     return weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).write_pdf()
 
 

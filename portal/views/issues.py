@@ -13,10 +13,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from bulletins.models import Footnote, Issue, ReadConfirmation, Section
 from documents.models import Citation
 
-from . import pdf, reading
-from .models import Footnote, Issue, ReadConfirmation, Section
+from .. import pdf, reading
 
 
 def home(request):
@@ -25,14 +25,14 @@ def home(request):
     orientation = latest.sections.filter(level=1) if latest else Section.objects.none()
     return render(
         request,
-        "bulletins/home.html",
+        "portal/home.html",
         {"latest": latest, "orientation": orientation, "recent": issues[1:6]},
     )
 
 
 def archive(request):
     issues = Issue.objects.visible_to(request.user).select_related("publisher")
-    return render(request, "bulletins/archive.html", {"issues": issues})
+    return render(request, "portal/archive.html", {"issues": issues})
 
 
 def readable_issue(request, pk):
@@ -96,7 +96,7 @@ def issue_detail(request, issue):
             else None
         ),
     }
-    return render(request, "bulletins/issue_detail.html", context)
+    return render(request, "portal/issue_detail.html", context)
 
 
 def issue_preview(request, pk):
@@ -110,13 +110,13 @@ def issue_preview(request, pk):
         "minutes": reading.reading_minutes(context["sections"]),
         "attachments": issue.attachments.all(),
     }
-    return render(request, "bulletins/issue_detail.html", context)
+    return render(request, "portal/issue_detail.html", context)
 
 
 @opening_issue
 def issue_pdf(request, issue):
     if not pdf.available():
-        return render(request, "bulletins/pdf_unavailable.html", {"issue": issue}, status=503)
+        return render(request, "portal/pdf_unavailable.html", {"issue": issue}, status=503)
     context = issue_text(issue) | {"download_note": pdf.download_note(request.user, timezone.now())}
     response = HttpResponse(pdf.render_issue(request, context), content_type="application/pdf")
     filename = f"tai-lieu-sinh-hoat-chi-bo-{issue.year}-{issue.month:02d}.pdf"

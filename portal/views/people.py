@@ -9,10 +9,10 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from bulletins import reading
+from people.models import Event, Participation, Person, Position
 
-from .filters import EventFilter, PersonFilter
-from .models import Event, Participation, Person, Position
+from .. import reading
+from ..filters import EventFilter, PersonFilter
 
 PER_PAGE = 30
 # Who led the event comes first, as in the news: chaired, led, spoke, received, attended.
@@ -38,7 +38,7 @@ def person_list(request):
     today = timezone.localdate()
     for person in page:
         person.current = person.current_positions(today)
-    return render(request, "people/person_list.html", {"filter": people, "page": page})
+    return render(request, "portal/person_list.html", {"filter": people, "page": page})
 
 
 def person_detail(request, pk):
@@ -52,13 +52,13 @@ def person_detail(request, pk):
         "participations": person.participations.select_related("event").order_by("-event__start"),
         "mentions": reading.sections_mentioning(person, request.user),
     }
-    return render(request, "people/person_detail.html", context)
+    return render(request, "portal/person_detail.html", context)
 
 
 def event_list(request):
     events = EventFilter(request.GET, queryset=Event.objects.all())
     page = Paginator(events.qs, PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "people/event_list.html", {"filter": events, "page": page})
+    return render(request, "portal/event_list.html", {"filter": events, "page": page})
 
 
 def event_detail(request, pk):
@@ -75,4 +75,4 @@ def event_detail(request, pk):
         "reports": reports,
         "photos": [photo for report in reports for photo in reading.photos(report)],
     }
-    return render(request, "people/event_detail.html", context)
+    return render(request, "portal/event_detail.html", context)

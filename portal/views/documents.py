@@ -4,15 +4,15 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
 from bulletins.models import Section
+from documents.models import Document
 
-from .filters import DocumentFilter
-from .models import Document
+from ..filters import DocumentFilter
 
 
 def document_list(request):
     documents = DocumentFilter(request.GET, queryset=Document.objects.with_details())
     page = Paginator(documents.qs, 30).get_page(request.GET.get("page"))
-    return render(request, "documents/document_list.html", {"filter": documents, "page": page})
+    return render(request, "portal/document_list.html", {"filter": documents, "page": page})
 
 
 def document_detail(request, pk):
@@ -23,4 +23,4 @@ def document_detail(request, pk):
         "relations_to": document.relations_to.select_related("source__document_type"),
         "citing_sections": Section.objects.visible_to(request.user).citing(document),
     }
-    return render(request, "documents/document_detail.html", context)
+    return render(request, "portal/document_detail.html", context)

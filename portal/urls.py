@@ -1,0 +1,32 @@
+"""Every reader-facing URL. The namespaces name the kind of page: issues, registry, people."""
+
+from django.urls import include, path
+
+from .views import documents, issues, people
+
+issue_patterns = [
+    path("", issues.home, name="home"),
+    path("luu-tru/", issues.archive, name="archive"),
+    path("tai-lieu/<int:pk>/", issues.issue_detail, name="issue"),
+    path("tai-lieu/<int:pk>/pdf/", issues.issue_pdf, name="issue_pdf"),
+    path("tai-lieu/<int:pk>/da-doc/", issues.confirm_read, name="confirm_read"),
+    path("tai-lieu/<int:pk>/xem-truoc/", issues.issue_preview, name="issue_preview"),
+]
+
+document_patterns = [
+    path("", documents.document_list, name="list"),
+    path("<int:pk>/", documents.document_detail, name="document"),
+]
+
+people_patterns = [
+    path("nhan-vat/", people.person_list, name="person_list"),
+    path("nhan-vat/<int:pk>/", people.person_detail, name="person"),
+    path("su-kien/", people.event_list, name="event_list"),
+    path("su-kien/<int:pk>/", people.event_detail, name="event"),
+]
+
+urlpatterns = [
+    path("van-ban/", include((document_patterns, "documents"))),
+    path("", include((people_patterns, "people"))),
+    path("", include((issue_patterns, "bulletins"))),
+]
