@@ -6,6 +6,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from reversion.models import Version
 
+WIDE_HEADING = {"heading": forms.Textarea(attrs={"rows": 2, "cols": 100})}
+
 
 class VersionedForm(forms.ModelForm):
     """Carries the version the editor started from; a save based on an older one is refused.

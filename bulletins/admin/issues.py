@@ -1,3 +1,5 @@
+"""The issue admin: the issue form with its outline, review, read report, import."""
+
 import io
 
 from django import forms
@@ -5,24 +7,23 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from reversion import set_comment
-from reversion.models import Version
 from reversion_compare.admin import CompareVersionAdmin
 
-from documents.admin import RecognisedCitationInline
+from bulletins import workflow
+from bulletins.confirmations import read_report, write_report_csv
+from bulletins.models import Attachment, Issue, Review, Section, start_next_issue
+from bulletins.numbering import outline_errors
 from people.models import Organisation
 
-from . import workflow
-from .confirmations import read_report, write_report_csv
-from .forms import IssueForm, TransitionForm, VersionedForm
-from .importing.admin_views import import_view
-from .models import Attachment, Footnote, Issue, Review, Section, start_next_issue
-from .numbering import outline_errors
+from .forms import WIDE_HEADING, IssueForm, TransitionForm, VersionedForm
+from .importing import import_view
+from .pages import admin_page
+from .scoping import PublisherScopedMixin
 
 
 class SectionFormSet(forms.BaseInlineFormSet):
@@ -48,7 +49,6 @@ class SectionFormSet(forms.BaseInlineFormSet):
             )
 
 
-WIDE_HEADING = {"heading": forms.Textarea(attrs={"rows": 2, "cols": 100})}
 MOVES = [("up", "↑", _("Move up")), ("down", "↓", _("Move down")),
          ("out", "←", _("One level up")), ("in", "→", _("One level down"))]  # fmt: skip
 
@@ -109,20 +109,6 @@ class ReviewInline(admin.TabularInline):
 
     def has_change_permission(self, request, obj=None):
         return False
-
-
-class PublisherScopedMixin:
-    """Staff see and change only the material of the publishers they belong to."""
-
-    publisher_path = "publisher"
-
-    def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        if request.user.is_superuser:
-            return queryset
-        return queryset.filter(
-            **{f"{self.publisher_path}__in": request.user.organisations.values("pk")}
-        )
 
 
 @admin.register(Issue)
@@ -257,16 +243,16 @@ class IssueAdmin(PublisherScopedMixin, CompareVersionAdmin):
                     % {"status": issue.get_status_display()},
                 )
                 return redirect("admin:bulletins_issue_workflow", pk=issue.pk)
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "issue": issue,
-            "title": gettext("Review and publication: %(issue)s") % {"issue": issue},
-            "form": form,
-            "transitions": workflow.available(issue, request.user),
-            "reviews": issue.reviews.select_related("actor"),
-        }
-        return TemplateResponse(request, "admin/bulletins/issue/workflow.html", context)
+        return admin_page(
+            self,
+            request,
+            "admin/bulletins/issue/workflow.html",
+            gettext("Review and publication: %(issue)s") % {"issue": issue},
+            issue=issue,
+            form=form,
+            transitions=workflow.available(issue, request.user),
+            reviews=issue.reviews.select_related("actor"),
+        )
 
     def import_view(self, request):
         return import_view(request, self)
@@ -310,79 +296,13 @@ class IssueAdmin(PublisherScopedMixin, CompareVersionAdmin):
             response = HttpResponse(stream.getvalue(), content_type="text/csv; charset=utf-8")
             response["Content-Disposition"] = f'attachment; filename="xac-nhan-doc-{issue.pk}.csv"'
             return response
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "issue": issue,
-            "title": gettext("Read confirmations: %(issue)s") % {"issue": issue},
-            "confirmed": [row for row in report if row.confirmed],
-            "missing": [row for row in report if not row.confirmed],
-            "total": len(report),
-        }
-        return TemplateResponse(request, "admin/bulletins/issue/read_report.html", context)
-
-
-class FootnoteInline(admin.TabularInline):
-    model = Footnote
-    extra = 1
-    fields = ["position", "marker", "text"]
-
-
-@admin.register(Section)
-class SectionAdmin(PublisherScopedMixin, CompareVersionAdmin):
-    publisher_path = "issue__publisher"
-    form = VersionedForm
-    exclude = ["version"]
-    list_display = ["number", "heading", "issue"]
-    list_display_links = ["heading"]
-    list_filter = ["issue__year", "issue__publisher"]
-    search_fields = ["heading", "body"]
-    autocomplete_fields = ["issue", "presented_document", "cited_documents", "event"]
-    list_select_related = ["issue"]
-    readonly_fields = ["number"]
-    history_latest_first = True
-    fields = [
-        "issue",
-        ("position", "level", "number"),
-        "heading",
-        "body",
-        ("presented_document", "event"),
-        "cited_documents",
-        "version",
-    ]
-    inlines = [FootnoteInline, RecognisedCitationInline]
-
-    def get_form(self, request, obj=None, **kwargs):
-        return super().get_form(request, obj, widgets=WIDE_HEADING, **kwargs)
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "issue" and not request.user.is_superuser:
-            kwargs["queryset"] = Issue.objects.filter(
-                publisher__in=request.user.organisations.values("pk")
-            )
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        form.instance.issue.renumber_sections()
-
-    def _reversion_order_version_queryset(self, request, queryset):
-        """Deleted sections of other publishers' issues are not listed for recovery."""
-        ordered = super()._reversion_order_version_queryset(request, queryset)
-        if request.user.is_superuser:
-            return ordered
-        issues = set(
-            Issue.objects.filter(publisher__in=request.user.organisations.values("pk")).values_list(
-                "pk", flat=True
-            )
+        return admin_page(
+            self,
+            request,
+            "admin/bulletins/issue/read_report.html",
+            gettext("Read confirmations: %(issue)s") % {"issue": issue},
+            issue=issue,
+            confirmed=[row for row in report if row.confirmed],
+            missing=[row for row in report if not row.confirmed],
+            total=len(report),
         )
-        return [version for version in ordered if version.field_dict.get("issue_id") in issues]
-
-    def recover_view(self, request, version_id, extra_context=None):
-        version = get_object_or_404(Version, pk=version_id)
-        scoped = self._reversion_order_version_queryset(
-            request, Version.objects.filter(pk=version.pk)
-        )
-        if not scoped:
-            raise PermissionDenied
-        return super().recover_view(request, version_id, extra_context)

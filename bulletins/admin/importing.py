@@ -18,17 +18,17 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from bulletins.importing import BulletinImportError, import_bulletin, read_bytes
+from bulletins.importing.writer import check_import, issue_period, render_body
 from bulletins.numbering import number_outline
 from documents.citations import extract_citations
 from people.models import Organisation
 
-from . import BulletinImportError, import_bulletin, read_bytes
-from .writer import check_import, issue_period, render_body
+from .pages import admin_page
 
 MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 EXTENSIONS = (".docx", ".md", ".txt")
@@ -176,16 +176,16 @@ def import_view(request, model_admin):
                     "filename": Path(form.cleaned_data["file"].name).name,
                 },
             )
-    context = {
-        **model_admin.admin_site.each_context(request),
-        "opts": model_admin.model._meta,
-        "title": gettext("Import a bulletin"),
-        "form": form,
-        "confirm": confirm,
-        "preview": preview,
-        "max_size_mb": MAX_UPLOAD_SIZE // (1024 * 1024),
-    }
-    return TemplateResponse(request, TEMPLATE, context)
+    return admin_page(
+        model_admin,
+        request,
+        TEMPLATE,
+        gettext("Import a bulletin"),
+        form=form,
+        confirm=confirm,
+        preview=preview,
+        max_size_mb=MAX_UPLOAD_SIZE // (1024 * 1024),
+    )
 
 
 def _preview(form):

@@ -1,0 +1,6 @@
+"""The editorial side in Django's admin, one module per page family."""
+
+from .issues import IssueAdmin
+from .sections import SectionAdmin
+
+__all__ = ["IssueAdmin", "SectionAdmin"]
