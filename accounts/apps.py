@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,6 +10,11 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
         from django.contrib.auth.models import Group
+
+        from .roles import apply_roles
+
+        # After the last app has migrated, so that every model's permissions exist.
+        post_migrate.connect(apply_roles, sender=self, dispatch_uid="accounts.apply_roles")
 
         # The audit log: who changed accounts, roles and permissions.
         auditlog.register(

@@ -18,18 +18,9 @@ from django.utils.translation import gettext as _
 
 from people.models import Organisation
 
+from . import roles
 from .models import User
 
-# Roles that may be given by import, by what an administrator may write in the file.
-IMPORTABLE_ROLES = {
-    "bí thư chi bộ": "Bí thư chi bộ",
-    "secretary": "Bí thư chi bộ",
-    "biên tập viên": "Biên tập viên",
-    "editor": "Biên tập viên",
-    "phê duyệt": "Phê duyệt",
-    "approver": "Phê duyệt",
-}
-READER_ROLE = "Bí thư chi bộ"
 HEADER_WORDS = {"username", "tên đăng nhập", "ten_dang_nhap"}
 MAX_ROWS = 2000
 
@@ -99,11 +90,14 @@ def _validate(line, record):
         row.errors.append(_("The full name is empty."))
     _check_username(row)
     _check_contact(row)
-    row.group = IMPORTABLE_ROLES.get(row.role.lower(), "")
+    row.group = roles.IMPORTABLE.get(row.role.lower(), "")
     if not row.group:
         row.errors.append(
-            _("Unknown role “%(role)s”: use Bí thư chi bộ, Biên tập viên or Phê duyệt.")
-            % {"role": row.role}
+            _("Unknown role “%(role)s”: use %(roles)s.")
+            % {
+                "role": row.role,
+                "roles": ", ".join([roles.SECRETARY, roles.EDITOR, roles.APPROVER]),
+            }
         )
     _find_organisation(row)
     return row
@@ -136,7 +130,7 @@ def _check_contact(row):
 def _find_organisation(row):
     name, _slash, parent = (part.strip() for part in row.cell_name.partition("/"))
     cells = Organisation.objects.filter(name__iexact=name)
-    if row.group == READER_ROLE:
+    if row.group == roles.SECRETARY:
         cells = cells.filter(kind=Organisation.Kind.CELL)
     if parent:
         cells = cells.filter(parent__name__iexact=parent)
@@ -169,7 +163,7 @@ def create_accounts(rows):
     if any(row.errors for row in rows):
         raise AccountFileError(_("The file has errors: nothing was imported."))
     groups = {
-        group.name: group for group in Group.objects.filter(name__in=IMPORTABLE_ROLES.values())
+        group.name: group for group in Group.objects.filter(name__in=roles.IMPORTABLE.values())
     }
     created = []
     for row in rows:
@@ -177,7 +171,7 @@ def create_accounts(rows):
         password = secrets.token_urlsafe(9)
         user = User(username=row.username, first_name=given, last_name=family, email=row.email)
         user.phone = row.phone
-        user.is_staff = row.group != READER_ROLE
+        user.is_staff = row.group != roles.SECRETARY
         user.set_password(password)
         user.must_change_password = True
         user.save()

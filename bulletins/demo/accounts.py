@@ -3,16 +3,16 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from accounts import roles
 from accounts.demo import DEMO_ACCOUNTS
 
 from . import content, demo_organisation
 
-# Group names are the ones the accounts migrations give permissions to.
 ROLE_GROUPS = {
     "admin": None,
-    "editor": "Biên tập viên",
-    "approver": "Phê duyệt",
-    "secretary": "Bí thư chi bộ",
+    "editor": roles.EDITOR,
+    "approver": roles.APPROVER,
+    "secretary": roles.SECRETARY,
 }
 ROLE_ORGANISATIONS = {
     "admin": None,
