@@ -11,10 +11,14 @@ class AccountsConfig(AppConfig):
         from auditlog.registry import auditlog
         from django.contrib.auth.models import Group
 
+        from people.reorganisation import reorganising
+
+        from .reorganisation import move_members
         from .roles import apply_roles
 
         # After the last app has migrated, so that every model's permissions exist.
         post_migrate.connect(apply_roles, sender=self, dispatch_uid="accounts.apply_roles")
+        reorganising.connect(move_members, dispatch_uid="accounts.move_members")
 
         # The audit log: who changed accounts, roles and permissions.
         auditlog.register(

@@ -47,3 +47,10 @@ class User(AbstractUser):
             own = self.organisations.values_list("pk", flat=True)
             self._reading_scope = Organisation.objects.with_ancestors(own)
         return self._reading_scope
+
+    def former_scope(self):
+        """{organisation id: last day} of bodies the user's organisations succeeded or left:
+        their members keep what was addressed to those bodies before the change."""
+        if not hasattr(self, "_former_scope"):
+            self._former_scope = Organisation.objects.former_scope(self.reading_scope())
+        return self._former_scope

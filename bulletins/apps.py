@@ -9,6 +9,12 @@ class BulletinsConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
+        from people.reorganisation import reorganising
+
+        from .reorganisation import move_unpublished
+
+        reorganising.connect(move_unpublished, dispatch_uid="bulletins.move_unpublished")
+
         # Who changed an issue's audience, and who opened which internal issue (access
         # entries are sent by the portal's issue view).
         auditlog.register(self.get_model("Issue"), m2m_fields={"audience_organisations"})

@@ -2,6 +2,8 @@
 
 import calendar
 import datetime
+import functools
+import operator
 import re
 import uuid
 from pathlib import PurePosixPath
@@ -65,20 +67,34 @@ class IssueQuerySet(models.QuerySet):
 
         Anonymous visitors read public issues; every account reads internal ones; an issue
         for chosen organisations reaches the members of those organisations and of the
-        organisations below them (a ward's party committee includes its cells).
+        organisations below them (a ward's party committee includes its cells), and, for what
+        was published before a merger or a move, the members of their successors.
         """
         published = self.published()
         if not user.is_authenticated:
             return published.filter(audience=Issue.Audience.PUBLIC)
         if user.is_superuser:
             return published
-        for_scope = Issue.audience_organisations.through.objects.filter(
-            organisation_id__in=user.reading_scope()
-        ).values("issue_id")
-        return published.filter(
-            models.Q(audience__in=[Issue.Audience.PUBLIC, Issue.Audience.INTERNAL])
-            | models.Q(audience=Issue.Audience.ORGANISATIONS, pk__in=for_scope)
-        )
+        addressed = Issue.audience_organisations.through.objects
+        for_scope = addressed.filter(organisation_id__in=user.reading_scope()).values("issue_id")
+        readable = models.Q(
+            audience__in=[Issue.Audience.PUBLIC, Issue.Audience.INTERNAL]
+        ) | models.Q(audience=Issue.Audience.ORGANISATIONS, pk__in=for_scope)
+        # Bodies the user's organisations succeeded or left: what they received before.
+        earlier = [
+            models.Q(organisation_id=pk, issue__published_at__date__lte=last_day)
+            for pk, last_day in user.former_scope().items()
+        ]
+        if earlier:
+            inherited = addressed.filter(functools.reduce(operator.or_, earlier))
+            readable |= models.Q(
+                audience=Issue.Audience.ORGANISATIONS, pk__in=inherited.values("issue_id")
+            )
+        return published.filter(readable)
+
+    def with_publisher(self):
+        """With what ``Issue.publisher_name`` needs, in one query more."""
+        return self.select_related("publisher").prefetch_related("publisher__former_names")
 
 
 # Revisions (django-reversion) keep every saved state of an issue with its sections and
@@ -171,6 +187,12 @@ class Issue(Versioned):
         if self.title_override:
             return self.title_override
         return f"Tài liệu phục vụ sinh hoạt chi bộ tháng {self.month} năm {self.year}"
+
+    @property
+    def publisher_name(self):
+        """The publisher's name as it was when the issue came out (the archive keeps it)."""
+        when = self.published_at or timezone.now()
+        return self.publisher.name_on(timezone.localdate(when))
 
     @property
     def period_end(self):

@@ -1,15 +1,184 @@
-from django.contrib import admin
+"""Organisations (with their history and reorganisations), people and events."""
 
-from .models import Event, Organisation, Participation, Person, Position
+import datetime
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.dateparse import parse_date
+from django.utils.http import urlencode
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from . import reorganisation
+from .forms import OPERATIONS, ReorganisationForm
+from .models import (
+    Event,
+    Organisation,
+    OrganisationName,
+    Participation,
+    Person,
+    Position,
+    Succession,
+    Transfer,
+)
+
+
+class ExistingOnFilter(admin.SimpleListFilter):
+    """Today's tree by default; the tree on the eve of each recorded change, or everything."""
+
+    title = _("existing")
+    parameter_name = "on"
+
+    def lookups(self, request, model_admin):
+        days = sorted(
+            {*Succession.objects.values_list("date", flat=True)}
+            | {*Transfer.objects.values_list("date", flat=True)},
+            reverse=True,
+        )
+        eves = [
+            (
+                (day - datetime.timedelta(days=1)).isoformat(),
+                gettext("On %(day)s") % {"day": f"{day - datetime.timedelta(days=1):%d/%m/%Y}"},
+            )
+            for day in days
+        ]
+        return [("all", _("All, ended ones included")), *eves]
+
+    def choices(self, changelist):
+        yield {
+            "selected": self.value() is None,
+            "query_string": changelist.get_query_string(remove=[self.parameter_name]),
+            "display": _("Today"),
+        }
+        yield from list(super().choices(changelist))[1:]  # without the generic "All"
+
+    def queryset(self, request, queryset):
+        if self.value() == "all":
+            return queryset
+        day = parse_date(self.value() or "") or timezone.localdate()
+        return queryset.current(day)
+
+
+class OrganisationNameInline(admin.TabularInline):
+    model = OrganisationName
+    extra = 0
+    fields = ["name", "short_name", "valid_from", "valid_until"]
+
+
+class SuccessionInline(admin.TabularInline):
+    """The bodies this one was merged or dissolved into; recorded by the reorganisations."""
+
+    model = Succession
+    fk_name = "predecessor"
+    extra = 0
+    fields = ["kind", "successor", "date"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "parent", "citation_code"]
-    list_filter = ["kind"]
-    search_fields = ["name", "short_name", "citation_code"]
+    list_display = ["name", "kind", "parent", "citation_code", "existed_until"]
+    list_filter = [ExistingOnFilter, "kind"]
+    search_fields = ["name", "short_name", "citation_code", "former_names__name"]
     autocomplete_fields = ["parent"]
     list_select_related = ["parent"]
+    inlines = [OrganisationNameInline, SuccessionInline]
+    actions = ["merge", "dissolve", "rename", "move"]
+
+    def get_urls(self):
+        return [
+            path(
+                "to-chuc-lai/<str:operation>/",
+                self.admin_site.admin_view(self.reorganise_view),
+                name="people_organisation_reorganise",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _start(self, request, queryset, operation):
+        url = reverse("admin:people_organisation_reorganise", args=[operation])
+        ids = ",".join(str(pk) for pk in queryset.values_list("pk", flat=True))
+        return redirect(f"{url}?{urlencode({'ids': ids})}")
+
+    @admin.action(description=OPERATIONS["merge"], permissions=["change"])
+    def merge(self, request, queryset):
+        return self._start(request, queryset, "merge")
+
+    @admin.action(description=OPERATIONS["dissolve"], permissions=["change"])
+    def dissolve(self, request, queryset):
+        return self._start(request, queryset, "dissolve")
+
+    @admin.action(description=OPERATIONS["rename"], permissions=["change"])
+    def rename(self, request, queryset):
+        return self._start(request, queryset, "rename")
+
+    @admin.action(description=OPERATIONS["move"], permissions=["change"])
+    def move(self, request, queryset):
+        return self._start(request, queryset, "move")
+
+    def reorganise_view(self, request, operation):
+        """Preview what moves, then apply it in one transaction (people.reorganisation)."""
+        if operation not in OPERATIONS or not self.has_change_permission(request):
+            raise PermissionDenied
+        ids = [pk for pk in request.GET.get("ids", "").split(",") if pk.isdigit()]
+        organisations = list(Organisation.objects.filter(pk__in=ids).order_by("name"))
+        if not organisations:
+            messages.error(request, gettext("Choose the organisations first."))
+            return redirect("admin:people_organisation_changelist")
+        form = ReorganisationForm(
+            request.POST or None, operation=operation, organisations=organisations
+        )
+        outcome = None
+        if request.method == "POST" and form.is_valid():
+            apply = "_apply" in request.POST
+            try:
+                outcome = self._reorganise(request, operation, organisations, form, apply)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                if apply:
+                    messages.success(request, outcome.summary)
+                    return redirect("admin:people_organisation_changelist")
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": OPERATIONS[operation],
+            "organisations": organisations,
+            "form": form,
+            "outcome": outcome,
+        }
+        return TemplateResponse(request, "admin/people/organisation/reorganise.html", context)
+
+    @staticmethod
+    def _reorganise(request, operation, organisations, form, apply):
+        data, actor = form.cleaned_data, request.user
+        if operation == "rename":
+            return reorganisation.rename(
+                organisations[0],
+                data["new_name"],
+                data["day"],
+                short_name=data["new_short_name"],
+                actor=actor,
+                apply=apply,
+            )
+        if operation == "move":
+            return reorganisation.move(
+                organisations, data["successor"], data["day"], actor=actor, apply=apply
+            )
+        successor = data["successor"] or form.new_successor()
+        act = reorganisation.dissolve if operation == "dissolve" else reorganisation.merge
+        if operation == "dissolve" and len(organisations) != 1:
+            raise ValidationError(gettext("Dissolve one organisation at a time."))
+        sources = organisations[0] if operation == "dissolve" else organisations
+        return act(sources, successor, data["day"], actor=actor, apply=apply)
 
 
 class PositionInline(admin.TabularInline):

@@ -1,5 +1,7 @@
 """Organisations, the people who hold positions in them, and the events they take part in."""
 
+from datetime import date, timedelta
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -25,6 +27,42 @@ class OrganisationQuerySet(models.QuerySet):
     def with_ancestors(self, ids):
         parents = self._parents()
         return set().union(*(_chain(pk, parents) for pk in ids))
+
+    def current(self, on=None):
+        """Organisations that exist on a day (today by default)."""
+        on = on or timezone.localdate()
+        return self.filter(
+            Q(existed_from=None) | Q(existed_from__lte=on),
+            Q(existed_until=None) | Q(existed_until__gte=on),
+        )
+
+    def former_scope(self, ids):
+        """What the given organisations grew out of: {organisation id: last day it counts}.
+
+        A body merged or dissolved into one of ``ids`` counts up to the day before the
+        succession, and so does the committee a cell was moved away from: its members keep
+        reading what was addressed to those bodies before the change. Chains are followed
+        (a ward merged into a ward that later merged again), each step ending no later than
+        the one after it.
+        """
+        successions = list(Succession.objects.values_list("predecessor_id", "successor_id", "date"))
+        transfers = list(Transfer.objects.values_list("organisation_id", "from_parent_id", "date"))
+        if not successions and not transfers:
+            return {}
+        parents = self._parents()
+        former, todo = {}, [(pk, None) for pk in ids]
+        while todo:
+            pk, until = todo.pop()
+            steps = [(p, d) for p, s, d in successions if s == pk]
+            steps += [(f, d) for o, f, d in transfers if o == pk]
+            for earlier, day in steps:
+                last = day - timedelta(days=1)
+                last = last if until is None else min(last, until)
+                for ancestor in _chain(earlier, parents):
+                    if former.get(ancestor, date.min) < last:
+                        former[ancestor] = last
+                        todo.append((ancestor, last))
+        return former
 
     def cells_under(self, ids=None):
         """Party cells at or below the given organisations (all cells when ids is None)."""
@@ -73,6 +111,14 @@ class Organisation(models.Model):
         help_text=_("Issuer code used after the slash in document codes, e.g. TW, TU, HU."),
     )
 
+    existed_from = models.DateField(_("existed from"), null=True, blank=True)
+    existed_until = models.DateField(
+        _("existed until"),
+        null=True,
+        blank=True,
+        help_text=_("Its last day, once it has ended, merged or been dissolved."),
+    )
+
     objects = OrganisationQuerySet.as_manager()
 
     class Meta:
@@ -91,12 +137,119 @@ class Organisation(models.Model):
     def __str__(self):
         return self.name
 
+    def name_on(self, day):
+        """The name the organisation bore on a day; uses prefetched ``former_names``."""
+        for former in self.former_names.all():
+            if (
+                former.valid_from is None or former.valid_from <= day
+            ) and day <= former.valid_until:
+                return former.name
+        return self.name
+
     def clean(self):
+        if self.existed_from and self.existed_until and self.existed_until < self.existed_from:
+            raise ValidationError(
+                {"existed_until": _("An organisation cannot end before it starts.")}
+            )
         ancestor = self.parent
         while ancestor is not None:
             if ancestor.pk == self.pk and self.pk is not None:
                 raise ValidationError({"parent": _("An organisation cannot be its own ancestor.")})
             ancestor = ancestor.parent
+
+
+class OrganisationName(models.Model):
+    """A name an organisation bore before its present one, kept for the archive."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="former_names",
+    )
+    name = models.CharField(_("name"), max_length=255)
+    short_name = models.CharField(_("short name"), max_length=100, blank=True)
+    valid_from = models.DateField(_("from"), null=True, blank=True)
+    valid_until = models.DateField(_("until"), help_text=_("The last day of this name."))
+
+    class Meta:
+        verbose_name = _("former name")
+        verbose_name_plural = _("former names")
+        ordering = ["organisation", "-valid_until"]
+
+    def __str__(self):
+        return self.name
+
+
+class Succession(models.Model):
+    """One organisation took over from another on a day: a merger, a split or a dissolution."""
+
+    class Kind(models.TextChoices):
+        MERGED = "merged", _("Merged into")
+        SPLIT = "split", _("Split into")
+        DISSOLVED = "dissolved", _("Dissolved, succeeded by")
+
+    predecessor = models.ForeignKey(
+        Organisation,
+        verbose_name=_("predecessor"),
+        on_delete=models.PROTECT,
+        related_name="successions",
+    )
+    successor = models.ForeignKey(
+        Organisation,
+        verbose_name=_("successor"),
+        on_delete=models.PROTECT,
+        related_name="successions_from",
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    date = models.DateField(_("date"), help_text=_("The first day of the successor's charge."))
+
+    class Meta:
+        verbose_name = _("succession")
+        verbose_name_plural = _("successions")
+        ordering = ["-date"]
+        constraints = [
+            models.UniqueConstraint(fields=["predecessor", "successor"], name="unique_succession"),
+            models.CheckConstraint(
+                condition=~Q(predecessor=models.F("successor")),
+                name="succession_between_two_organisations",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.predecessor} → {self.successor} ({self.date:%d/%m/%Y})"
+
+
+class Transfer(models.Model):
+    """An organisation moved from one parent to another on a day, e.g. a cell to a new ward."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="transfers",
+    )
+    from_parent = models.ForeignKey(
+        Organisation,
+        verbose_name=_("from"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    to_parent = models.ForeignKey(
+        Organisation,
+        verbose_name=_("to"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    date = models.DateField(_("date"))
+
+    class Meta:
+        verbose_name = _("transfer")
+        verbose_name_plural = _("transfers")
+        ordering = ["-date"]
+
+    def __str__(self):
+        return f"{self.organisation}: {self.from_parent} → {self.to_parent}"
 
 
 class Person(models.Model):

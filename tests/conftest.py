@@ -1,36 +1,16 @@
 import datetime
 import os
-import shutil
-from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import connection
-from django.utils import timezone
 
 from accounts.models import User
-from bulletins.models import Footnote, Issue, Section
 from documents.models import Document, DocumentType
 from people.models import Organisation
 
-PASSWORD = "mat-khau-thu-nghiem-2026"
-
-# The real bulletins are not part of the repository: they sit in ../shared/samples beside it.
-SAMPLES_DIR = Path(
-    os.environ.get("SAMPLES_DIR", Path(__file__).resolve().parents[2] / "shared" / "samples")
-)
-
-
-def sample_path(name):
-    """A shared sample bulletin; skipped on a developer machine without it, required in CI."""
-    path = SAMPLES_DIR / name
-    if not path.is_file():
-        message = f"bulletin samples not found at {SAMPLES_DIR}; set SAMPLES_DIR"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return path
+from .factories import PASSWORD, make_issue, make_user
+from .support import CHROMIUM
 
 
 @pytest.fixture
@@ -72,27 +52,6 @@ def directive(city):
     )
 
 
-def make_issue(publisher, month, *, published=True, sections=5):
-    issue = Issue.objects.create(publisher=publisher, year=2026, month=month)
-    levels = [1, 2, 2, 3, 1, 2, 1][:sections] + [1] * max(0, sections - 7)
-    for position, level in enumerate(levels, start=1):
-        section = Section.objects.create(
-            issue=issue,
-            position=position * 10,
-            level=level,
-            heading=f"Nội dung số {position} tháng {month}",
-            body=f"<p>Đoạn văn của mục {position}, số tháng {month}.</p>",
-        )
-        Footnote.objects.create(section=section, marker="1", text=f"Chú thích của mục {position}")
-    issue.renumber_sections()
-    if published:
-        # Published yesterday; the workflow's own steps are tested in test_workflow.
-        issue.status = Issue.Status.PUBLISHED
-        issue.published_at = timezone.now() - datetime.timedelta(days=1)
-        issue.save()
-    return issue
-
-
 @pytest.fixture
 def published_issue(board):
     return make_issue(board, 10)
@@ -101,12 +60,6 @@ def published_issue(board):
 @pytest.fixture
 def draft_issue(board):
     return make_issue(board, 11, published=False)
-
-
-def make_user(username, *, groups=(), **extra):
-    user = User.objects.create_user(username=username, password=PASSWORD, **extra)
-    user.groups.set(Group.objects.filter(name__in=groups))
-    return user
 
 
 @pytest.fixture
@@ -133,10 +86,6 @@ def approver(board):
 @pytest.fixture
 def superuser(db):
     return User.objects.create_superuser("quantri", "quantri@example.org", PASSWORD)
-
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,7 @@ from documents.models import Document
 from people.models import Event, Participation, Person
 from portal import pdf
 
-from .conftest import make_issue, make_user
+from .factories import make_issue, make_user
 
 pytestmark = pytest.mark.django_db
 

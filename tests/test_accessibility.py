@@ -15,7 +15,7 @@ from accounts.models import User
 from bulletins.models import Issue, Section
 from documents.models import Document
 
-from .conftest import ARTIFACTS
+from .support import ARTIFACTS
 
 AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
 PHONE = {"width": 360, "height": 740}

@@ -15,7 +15,7 @@ from bulletins.confirmations import read_report
 from bulletins.models import Issue, ReadConfirmation
 from people.models import Organisation
 
-from .conftest import PASSWORD, make_user
+from .factories import PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ import pytest
 from accounts.demo import DEMO_ACCOUNTS
 from bulletins.models import Issue
 
-from .conftest import ARTIFACTS
+from .support import ARTIFACTS
 
 # A live server's database is emptied after each test: the serialized rollback puts back
 # what the migrations wrote (document types, roles) for the tests that follow.

@@ -15,7 +15,7 @@ from django.core.management import CommandError, call_command
 
 from documents.citations import Citation, extract_citations
 
-from .conftest import sample_path
+from .support import sample_path
 
 ANNOTATIONS = sorted((Path(__file__).parent / "citations").glob("sample_*.json"))
 JSON_KEYS = {"code", "type", "number", "issuer_code", "date", "issuer", "start", "end", "text"}

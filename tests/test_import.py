@@ -27,7 +27,7 @@ from bulletins.importing import BulletinImportError, import_bulletin, read_bulle
 from bulletins.models import Footnote, Issue, Section
 from documents.models import Document
 
-from .conftest import sample_path
+from .support import sample_path
 
 EXPECTATIONS = sorted((Path(__file__).parent / "import_expectations").glob("*.json"))
 IMPORT_URL = "admin:bulletins_issue_import"

@@ -11,7 +11,7 @@ from django.urls import reverse
 from bulletins.models import Section
 from documents.models import Citation, Document, DocumentRelation, DocumentType
 
-from .conftest import make_issue
+from .factories import make_issue
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from bulletins.models import Issue, Section
 from people.models import Event, Participation, Person, Position
 
-from .conftest import make_issue
+from .factories import make_issue
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from .conftest import make_issue
+from .factories import make_issue
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext
 from bulletins.models import Issue
 from portal import pdf, reading
 
-from .conftest import make_issue, make_user
+from .factories import make_issue, make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -16,7 +16,7 @@ from bulletins import workflow
 from bulletins.models import Attachment, Issue, Review, Section
 from bulletins.numbering import move
 
-from .conftest import make_issue, make_user
+from .factories import make_issue, make_user
 from .forms import form_data
 
 pytestmark = pytest.mark.django_db

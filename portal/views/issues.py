@@ -20,7 +20,7 @@ from .. import pdf, reading
 
 
 def home(request):
-    issues = Issue.objects.visible_to(request.user).select_related("publisher")
+    issues = Issue.objects.visible_to(request.user).with_publisher()
     latest = issues.first()
     orientation = latest.sections.filter(level=1) if latest else Section.objects.none()
     return render(
@@ -31,15 +31,13 @@ def home(request):
 
 
 def archive(request):
-    issues = Issue.objects.visible_to(request.user).select_related("publisher")
+    issues = Issue.objects.visible_to(request.user).with_publisher()
     return render(request, "portal/archive.html", {"issues": issues})
 
 
 def readable_issue(request, pk):
     """The issue if the user may read it; a visitor who might be allowed is asked to log in."""
-    return get_object_or_404(
-        Issue.objects.visible_to(request.user).select_related("publisher"), pk=pk
-    )
+    return get_object_or_404(Issue.objects.visible_to(request.user).with_publisher(), pk=pk)
 
 
 def opening_issue(view):
@@ -101,9 +99,7 @@ def issue_detail(request, issue):
 
 def issue_preview(request, pk):
     """Staff see an unpublished issue exactly as readers will, marked as a preview."""
-    issue = get_object_or_404(
-        Issue.objects.managed_by(request.user).select_related("publisher"), pk=pk
-    )
+    issue = get_object_or_404(Issue.objects.managed_by(request.user).with_publisher(), pk=pk)
     context = issue_text(issue)
     context |= {
         "preview": True,
