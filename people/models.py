@@ -45,16 +45,25 @@ class OrganisationQuerySet(models.QuerySet):
         (a ward merged into a ward that later merged again), each step ending no later than
         the one after it.
         """
-        successions = list(Succession.objects.values_list("predecessor_id", "successor_id", "date"))
-        transfers = list(Transfer.objects.values_list("organisation_id", "from_parent_id", "date"))
-        if not successions and not transfers:
+        # (earlier body, later body, day): a predecessor and its successor, or the committee a
+        # cell left and the cell; one query for both.
+        changes = list(
+            Succession.objects.order_by()
+            .values_list("predecessor_id", "successor_id", "date")
+            .union(
+                Transfer.objects.order_by().values_list(
+                    "from_parent_id", "organisation_id", "date"
+                ),
+                all=True,
+            )
+        )
+        if not changes:
             return {}
         parents = self._parents()
         former, todo = {}, [(pk, None) for pk in ids]
         while todo:
             pk, until = todo.pop()
-            steps = [(p, d) for p, s, d in successions if s == pk]
-            steps += [(f, d) for o, f, d in transfers if o == pk]
+            steps = [(earlier, day) for earlier, later, day in changes if later == pk]
             for earlier, day in steps:
                 last = day - timedelta(days=1)
                 last = last if until is None else min(last, until)

@@ -136,7 +136,7 @@ def test_person_page_query_count_is_fixed(
         report(issue, make_event(f"Sự kiện {day}", day % 28 + 1, van), f"Tin {day}")
     # session, user, person, positions, participations, reading scope (2), mentions,
     # session save (3)
-    with django_assert_max_num_queries(11):
+    with django_assert_max_num_queries(12):
         response = reader_client.get(reverse("people:person", args=[van.pk]))
     assert response.content.decode().count("Tin ") == min(size, 20)
 
@@ -149,7 +149,7 @@ def test_event_page_query_count_is_fixed(reader_client, board, size, django_asse
         report(make_issue(board, month, sections=1), event, f"Tin tháng {month}", PHOTO)
     # session, user, event, participants, organisations, reading scope (2), reports,
     # session save (3)
-    with django_assert_max_num_queries(11):
+    with django_assert_max_num_queries(12):
         response = reader_client.get(reverse("people:event", args=[event.pk]))
     assert response.content.decode().count("<figcaption>") == min(size, 6)
 
