@@ -263,6 +263,8 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+# A PDF rendering that takes longer than this is stopped and recorded as failed.
+PDF_TASK_TIME_LIMIT = int(os.environ.get("PDF_TASK_TIME_LIMIT", "300"))
 # /healthz reports the task queue as stalled when a ready task has waited longer than this.
 HEALTH_MAX_TASK_WAIT_SECONDS = int(os.environ.get("HEALTH_MAX_TASK_WAIT_SECONDS", "600"))
 
@@ -294,6 +296,7 @@ LOGGING = {
         # Every failed or reset login would otherwise be logged twice.
         "axes": {"level": "WARNING"},
         "weasyprint": {"level": "ERROR"},
+        "fontTools": {"level": "WARNING"},
     },
 }
 # Errors go to Sentry (or a compatible service) when SENTRY_DSN is set.

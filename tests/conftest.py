@@ -133,3 +133,11 @@ def browser():
         )
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def committed_db(migrated_snapshot, transactional_db):
+    """Real commits (for other connections, threads or the task worker to see), starting from
+    what the migrations wrote, whatever an earlier transactional test left behind."""
+    call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+    connection.creation.deserialize_db_from_string(migrated_snapshot)

@@ -12,29 +12,25 @@ import time
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.management import call_command
 from django.db import connection, transaction
 from django.utils import timezone
 
 from bulletins import workflow
 from bulletins.models import Issue, Review
 
-from .conftest import make_issue
+from .factories import make_issue
 
 S = Issue.Status
 concurrent = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def postgresql(migrated_snapshot):
-    """Committed data on PostgreSQL, starting from what the migrations wrote (roles)."""
+def postgresql(committed_db):
     if connection.vendor != "postgresql":
         message = "row locks need PostgreSQL: set DATABASE_URL=postgres://..."
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
-    call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
-    connection.creation.deserialize_db_from_string(migrated_snapshot)
 
 
 def in_threads(*functions):
