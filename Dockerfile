@@ -3,9 +3,10 @@ FROM python:3.13-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
 WORKDIR /app
 
-# Pango renders the PDF downloads (WeasyPrint).
+# Pango renders the PDF downloads (WeasyPrint); postgresql-client for manage.py backup/restore.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 \
+        postgresql-client \
     && rm -rf /var/lib/apt/lists/*
 
 COPY pyproject.toml README.md ./
