@@ -66,9 +66,12 @@ MIDDLEWARE = [
     "operations.health.HealthCheckMiddleware",
     # Gives every log line of a request its request id and user id (operations.logs).
     "operations.logs.RequestContextMiddleware",
+    # A full or read-only media disk gets a clear message (operations.failures).
+    "operations.failures.StorageFailureMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    # A session that cannot be saved during a database restart answers 503, not 400.
+    "operations.failures.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -153,7 +156,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # No partial file when the disk is full or read-only (bulletins.storage).
+    "default": {"BACKEND": "bulletins.storage.MediaStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
