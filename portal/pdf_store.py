@@ -93,15 +93,20 @@ def _remove_all_but(folder, keep):
 
 
 def stamped(path, note):
-    """The stored PDF with the reader's line in the footer of every page."""
+    """The stored PDF with the reader's line in the footer of every page; None if a newer
+    rendering replaced the file meanwhile."""
     from pypdf import PdfReader, PdfWriter
 
+    try:
+        base = PdfReader(io.BytesIO(path.read_bytes()))
+    except FileNotFoundError:
+        return None
     weasyprint = pdf._weasyprint()
     html = render_to_string("portal/pdf_stamp.html", {"download_note": note})
     fetcher = pdf._fetcher_class(weasyprint)(media_paths=set())
     overlay = weasyprint.HTML(string=html, base_url=pdf.BASE_URL, url_fetcher=fetcher).write_pdf()
     stamp = PdfReader(io.BytesIO(overlay)).pages[0]
-    writer = PdfWriter(clone_from=PdfReader(path))
+    writer = PdfWriter(clone_from=base)
     for page in writer.pages:
         page.merge_page(stamp)
     output = io.BytesIO()

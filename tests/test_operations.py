@@ -2,15 +2,19 @@
 and gunicorn's own settings file."""
 
 import datetime
+import gzip
+import http.server
 import io
 import json
 import logging
 import re
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.decorators import login_not_required
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.db.utils import load_backend
@@ -27,6 +31,7 @@ pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@login_not_required
 def failing_view(request):
     raise RuntimeError("the printer caught fire")
 
@@ -163,3 +168,70 @@ def test_gunicorn_reads_its_settings_file():
     assert 0 < int(config["max_requests_jitter"]) < int(config["max_requests"])
     assert int(config["timeout"]) <= 60
     assert config["workers"] == "3"
+
+
+class _Collector(http.server.BaseHTTPRequestHandler):
+    """Plays the error-reporting service on the loopback address: keeps what it is sent."""
+
+    received = []
+
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        encoding = self.headers.get("Content-Encoding")
+        if encoding == "gzip":
+            body = gzip.decompress(body)
+        elif encoding == "br":
+            import brotli
+
+            body = brotli.decompress(body)
+        self.received.append(body)
+        self.send_response(200)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+REPORTING_SCRIPT = """
+import django, sentry_sdk
+django.setup()
+from django.test import Client, override_settings
+with override_settings(ROOT_URLCONF="tests.test_operations", ALLOWED_HOSTS=["testserver"]):
+    client = Client(raise_request_exception=False)
+    response = client.get("/hong/", secure=True)
+    print(response.status_code, response["X-Request-ID"])
+sentry_sdk.flush(timeout=10)
+"""
+
+
+def test_errors_are_reported_when_sentry_dsn_is_set(tmp_path):
+    """A real 500 in a process started with SENTRY_DSN reaches the service, tagged with the
+    request id, without personal data."""
+    _Collector.received = []
+    server = http.server.HTTPServer(("127.0.0.1", 0), _Collector)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        port = server.server_address[1]
+        finished = subprocess.run(  # noqa: S603  (this interpreter, a fixed script)
+            [sys.executable, "-c", REPORTING_SCRIPT],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env={
+                "PATH": "/usr/bin:/bin",
+                "DJANGO_SETTINGS_MODULE": "config.settings",
+                "SECRET_KEY": "reporting-test-" + "x" * 40,
+                "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+                "SENTRY_DSN": f"http://publickey@127.0.0.1:{port}/7",
+            },
+        )
+    finally:
+        server.shutdown()
+    status, request_id = finished.stdout.split()
+    assert status == "500", finished.stderr
+    events = b"".join(_Collector.received).decode()
+    assert "the printer caught fire" in events
+    assert request_id in events
+    assert "REMOTE_ADDR" not in events and "Cookie" not in events

@@ -116,9 +116,9 @@ def issue_pdf(request, issue):
     note = pdf.download_note(request.user, timezone.now())
     # The worker's stored rendering (portal.tasks), stamped with the reader's line; rendered
     # here only until the worker has caught up with the latest save.
-    if stored := pdf_store.stored_path(issue):
-        content = pdf_store.stamped(stored, note)
-    else:
+    stored = pdf_store.stored_path(issue)
+    content = stored and pdf_store.stamped(stored, note)
+    if not content:
         content = pdf.render_issue(request, issue_text(issue) | {"download_note": note})
     response = HttpResponse(content, content_type="application/pdf")
     filename = f"tai-lieu-sinh-hoat-chi-bo-{issue.year}-{issue.month:02d}.pdf"
