@@ -15,7 +15,7 @@ RUN pip install .
 COPY . .
 RUN pybabel --quiet compile --domain django --directory locale \
     && useradd --system --home /app tailieu \
-    && mkdir -p /app/var/media && chown -R tailieu /app/var
+    && mkdir -p /app/var/media /app/var/backups && chown -R tailieu /app/var
 
 USER tailieu
 EXPOSE 8000

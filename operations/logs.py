@@ -43,7 +43,7 @@ class RequestContextFilter(logging.Filter):
         return True
 
 
-def init_error_reporting(dsn, **options):
+def init_error_reporting(dsn):
     """Send unhandled errors to Sentry: no personal data, the request id as a tag."""
     import sentry_sdk
 
@@ -53,4 +53,9 @@ def init_error_reporting(dsn, **options):
             event.setdefault("tags", {})["request_id"] = request.id
         return event
 
-    sentry_sdk.init(dsn=dsn, send_default_pii=False, before_send=tag_request, **options)
+    sentry_sdk.init(
+        dsn=dsn,
+        send_default_pii=False,  # no cookies, user details or client addresses
+        max_request_body_size="never",  # form data may hold passwords or unpublished text
+        before_send=tag_request,
+    )

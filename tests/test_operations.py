@@ -198,7 +198,7 @@ django.setup()
 from django.test import Client, override_settings
 with override_settings(ROOT_URLCONF="tests.test_operations", ALLOWED_HOSTS=["testserver"]):
     client = Client(raise_request_exception=False)
-    response = client.get("/hong/", secure=True)
+    response = client.post("/hong/", {"password": "mat-khau-bi-mat"}, secure=True)
     print(response.status_code, response["X-Request-ID"])
 sentry_sdk.flush(timeout=10)
 """
@@ -235,3 +235,4 @@ def test_errors_are_reported_when_sentry_dsn_is_set(tmp_path):
     assert "the printer caught fire" in events
     assert request_id in events
     assert "REMOTE_ADDR" not in events and "Cookie" not in events
+    assert "mat-khau-bi-mat" not in events
