@@ -156,8 +156,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 STORAGES = {
-    # No partial file when the disk is full or read-only (bulletins.storage).
-    "default": {"BACKEND": "bulletins.storage.MediaStorage"},
+    # No partial file when the disk is full or read-only (operations.storage).
+    "default": {"BACKEND": "operations.storage.MediaStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"

@@ -1,6 +1,6 @@
 """Server-side failures the user can do nothing about, told plainly instead of a bare 500/400.
 
-- The media disk is full or read-only (bulletins.storage.MediaWriteError): the request's
+- The media disk is full or read-only (operations.storage.MediaWriteError): the request's
   database changes were rolled back with it, so the user is told nothing was saved.
 - The session could not be saved because the database is restarting: Django would answer
   400 "the session was deleted"; this is a temporary server error, so 503 with a retry.
@@ -15,7 +15,7 @@ from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
-from bulletins.storage import MediaWriteError
+from .storage import MediaWriteError
 
 # The editor's image upload answers in JSON that CKEditor shows to the editor.
 JSON_VIEWS = {"ck_editor_5_upload_file"}

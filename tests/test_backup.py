@@ -16,7 +16,7 @@ from django.urls import reverse
 from bulletins.models import Attachment, Issue, SectionImage
 from operations import backup, encryption
 
-from .conftest import make_issue
+from .factories import make_issue
 
 PASSPHRASE = "mật khẩu sao lưu của Ban 2026"
 CSRF = re.compile(rb'name="csrfmiddlewaretoken" value="[^"]+"')

@@ -25,7 +25,7 @@ from django_tasks_db.models import DBTaskResult
 
 from operations import health
 
-from .conftest import make_user
+from .factories import make_user
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parent.parent
