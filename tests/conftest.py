@@ -8,6 +8,7 @@ from django.db import connection
 from accounts.models import User
 from documents.models import Document, DocumentType
 from people.models import Organisation
+from portal import pdf
 
 from .factories import PASSWORD, make_issue, make_user
 from .support import CHROMIUM
@@ -86,6 +87,15 @@ def approver(board):
 @pytest.fixture
 def superuser(db):
     return User.objects.create_superuser("quantri", "quantri@example.org", PASSWORD)
+
+
+@pytest.fixture
+def needs_pango():
+    """WeasyPrint with the system's Pango; skipped on a developer machine without it."""
+    if not pdf.available():
+        if os.environ.get("CI"):
+            pytest.fail("WeasyPrint cannot load Pango: .ci/run installs it with apt-get")
+        pytest.skip("WeasyPrint needs Pango (apt-get install -y libpango-1.0-0 libpangoft2-1.0-0)")
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,6 @@
 
 import datetime
 import io
-import os
 
 import pytest
 from django.core.management import call_command
@@ -16,20 +15,12 @@ from pypdf import PdfReader
 
 from bulletins import workflow
 from bulletins.models import Issue
-from portal import pdf, pdf_store
+from portal import pdf_store
 
 from .factories import make_issue
 
 committed = pytest.mark.django_db(transaction=True)
 TASK = "portal.tasks.prerender_issue_pdf"
-
-
-@pytest.fixture
-def needs_pango():
-    if not pdf.available():
-        if os.environ.get("CI"):
-            pytest.fail("WeasyPrint cannot load Pango: .ci/run installs it with apt-get")
-        pytest.skip("WeasyPrint needs Pango (apt-get install -y libpango-1.0-0 libpangoft2-1.0-0)")
 
 
 @pytest.fixture

@@ -28,14 +28,6 @@ def reader_client(client, reader):
     return client
 
 
-@pytest.fixture
-def needs_pango():
-    if not pdf.available():
-        if os.environ.get("CI"):
-            pytest.fail("WeasyPrint cannot load Pango: .ci/run installs it with apt-get")
-        pytest.skip("WeasyPrint needs Pango (apt-get install -y libpango-1.0-0 libpangoft2-1.0-0)")
-
-
 def pdf_text(content):
     from pypdf import PdfReader
 
