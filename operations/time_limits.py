@@ -10,6 +10,8 @@ import contextlib
 import signal
 import threading
 
+from django.db import connections
+
 
 class TimeLimitExceeded(Exception):
     pass
@@ -28,6 +30,11 @@ def time_limit(seconds):
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
+    except TimeLimitExceeded:
+        # The alarm may have cut a database query short, leaving its connection mid-protocol:
+        # drop the connections, the next query (recording the failure) opens a fresh one.
+        connections.close_all()
+        raise
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)

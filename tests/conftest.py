@@ -2,7 +2,9 @@ import datetime
 import os
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
+from django.core.management.color import no_style
 from django.db import connection
 
 from accounts.models import User
@@ -112,8 +114,7 @@ def live_demo(migrated_snapshot, live_server, settings):
     A live server's database is emptied after each test, data migrations included, so each
     such test starts from the migrated snapshot whatever ran before it.
     """
-    call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
-    connection.creation.deserialize_db_from_string(migrated_snapshot)
+    restore_migrated_data(migrated_snapshot)
     settings.DEBUG = True  # demo accounts log in only on a development server
     call_command("load_demo", verbosity=0)
 
@@ -149,5 +150,15 @@ def browser():
 def committed_db(migrated_snapshot, transactional_db):
     """Real commits (for other connections, threads or the task worker to see), starting from
     what the migrations wrote, whatever an earlier transactional test left behind."""
+    restore_migrated_data(migrated_snapshot)
+
+
+def restore_migrated_data(snapshot):
+    """Empty the database and load what the migrations wrote, with the id sequences moved
+    past the loaded rows (PostgreSQL would otherwise hand out their ids again)."""
     call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
-    connection.creation.deserialize_db_from_string(migrated_snapshot)
+    connection.creation.deserialize_db_from_string(snapshot)
+    models = apps.get_models(include_auto_created=True)
+    with connection.cursor() as cursor:
+        for statement in connection.ops.sequence_reset_sql(no_style(), models):
+            cursor.execute(statement)
