@@ -10,6 +10,7 @@ from pathlib import PurePosixPath
 
 import reversion
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.urls import reverse
@@ -43,6 +44,20 @@ class Versioned(models.Model):
             if kwargs.get("update_fields") is not None:
                 kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
         super().save(*args, **kwargs)
+
+
+FIRST_PUBLICATION_YEAR = 1930  # the Party's founding: nothing of this kind is older
+
+
+def validate_publication_year(year):
+    """From 1930 to next year: next December's issue is prepared in this one."""
+    last = timezone.localdate().year + 1
+    if not FIRST_PUBLICATION_YEAR <= year <= last:
+        raise ValidationError(
+            _("Enter a publication year from %(first)s to %(last)s."),
+            code="year_out_of_range",
+            params={"first": FIRST_PUBLICATION_YEAR, "last": last},
+        )
 
 
 class IssueQuerySet(models.QuerySet):
@@ -116,9 +131,7 @@ class Issue(Versioned):
     publisher = models.ForeignKey(
         Organisation, verbose_name=_("publisher"), on_delete=models.PROTECT, related_name="issues"
     )
-    year = models.PositiveSmallIntegerField(
-        _("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
-    )
+    year = models.PositiveSmallIntegerField(_("year"), validators=[validate_publication_year])
     month = models.PositiveSmallIntegerField(
         _("month"), validators=[MinValueValidator(1), MaxValueValidator(12)]
     )

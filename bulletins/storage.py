@@ -3,10 +3,10 @@
 import uuid
 from pathlib import PurePosixPath
 
-from django.core.files.storage import FileSystemStorage
+from operations.storage import MediaStorage
 
 
-class EditorImageStorage(FileSystemStorage):
+class EditorImageStorage(MediaStorage):
     """Stores editor uploads under images/ with unguessable names.
 
     The uploader's file name is dropped: it may leak information and is no use to readers.

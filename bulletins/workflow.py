@@ -25,7 +25,7 @@ class Transition:
     label: str
     sources: frozenset
     target: str
-    permission: str
+    permission: str | None  # None: taken by the system (cron, worker), never offered to people
     needs_comment: bool = False
     needs_time: bool = False
 
@@ -54,6 +54,13 @@ TRANSITIONS = {
             needs_time=True,
         ),
         Transition(
+            "publish_due",
+            _("Published at the scheduled time"),
+            frozenset({S.SCHEDULED}),
+            S.PUBLISHED,
+            None,
+        ),
+        Transition(
             "withdraw",
             _("Withdraw from readers"),
             frozenset({S.PUBLISHED, S.SCHEDULED}),
@@ -69,17 +76,25 @@ TRANSITIONS = {
 def available(issue, user):
     """The steps this user may take with this issue now."""
     return [
-        t for t in TRANSITIONS.values() if issue.status in t.sources and user.has_perm(t.permission)
+        t
+        for t in TRANSITIONS.values()
+        if issue.status in t.sources and t.permission and user.has_perm(t.permission)
     ]
 
 
 @transaction.atomic
 def apply(issue, name, user, *, comment="", when=None):
-    """Take one step; refuses a step the user may not take or that does not fit the status."""
+    """Take one step; refuses a step the user may not take or that does not fit the status.
+
+    The issue is read again under a row lock, so two approvers clicking at once, or a click
+    racing the scheduled publication, take the step once and the second sees the new status.
+    """
     transition = TRANSITIONS.get(name)
     issue = Issue.objects.select_for_update().get(pk=issue.pk)
     if transition is None or transition not in available(issue, user):
-        if transition is not None and not user.has_perm(transition.permission):
+        if transition is not None and not (
+            transition.permission and user.has_perm(transition.permission)
+        ):
             raise PermissionDenied
         raise ValidationError(
             _("This step is not possible while the issue is “%(status)s”."),
@@ -90,9 +105,14 @@ def apply(issue, name, user, *, comment="", when=None):
         raise ValidationError(_("Write a comment: the editor needs to know why."))
     if transition.needs_time and (when is None or when <= timezone.now()):
         raise ValidationError(_("Choose a publication time in the future."))
+    return _take(issue, transition, user, comment=comment, when=when)
+
+
+def _take(issue, transition, actor, *, comment="", when=None):
+    """Move a locked, checked issue to the transition's target and record the step."""
     previous = issue.status
     issue.status = transition.target
-    if transition.target == S.PUBLISHED:
+    if transition.target == S.PUBLISHED and previous != S.SCHEDULED:
         issue.published_at = timezone.now()
     elif transition.target == S.SCHEDULED:
         issue.published_at = when
@@ -101,8 +121,8 @@ def apply(issue, name, user, *, comment="", when=None):
     issue.save(update_fields=["status", "published_at", "updated_at"])
     Review.objects.create(
         issue=issue,
-        actor=user,
-        transition=name,
+        actor=actor,
+        transition=transition.name,
         from_status=previous,
         to_status=issue.status,
         comment=comment,
@@ -111,14 +131,20 @@ def apply(issue, name, user, *, comment="", when=None):
 
 
 def publish_due(now=None):
-    """Turn scheduled issues whose time has come into published ones (run from cron)."""
-    due = Issue.objects.filter(status=S.SCHEDULED, published_at__lte=now or timezone.now())
+    """Turn scheduled issues whose time has come into published ones (cron or the worker).
+
+    Each issue is taken in its own transaction under a row lock and checked again there:
+    two runs at once publish it once, and a withdrawal that lands first wins.
+    """
+    now = now or timezone.now()
+    transition = TRANSITIONS["publish_due"]
+    due = Issue.objects.filter(status__in=transition.sources, published_at__lte=now)
     published = []
-    for issue in due:
-        issue.status = S.PUBLISHED
-        issue.save(update_fields=["status", "updated_at"])
-        Review.objects.create(
-            issue=issue, transition="publish_due", from_status=S.SCHEDULED, to_status=S.PUBLISHED
-        )
-        published.append(issue)
+    for pk in due.values_list("pk", flat=True):
+        with transaction.atomic():
+            # PostgreSQL re-evaluates the filter on the row it waited for: an issue that
+            # another run published, or that was withdrawn meanwhile, is not returned.
+            issue = due.select_for_update().filter(pk=pk).first()
+            if issue is not None:
+                published.append(_take(issue, transition, None))
     return published

@@ -52,17 +52,26 @@ INSTALLED_APPS = [
     "auditlog",
     "reversion",
     "reversion_compare",
+    "django_tasks_db",
     "accounts",
     "people",
     "documents",
     "bulletins",
     "portal",
+    "operations",
 ]
 
 MIDDLEWARE = [
+    # First: answers /healthz before host checks, HTTPS redirect and login (operations.health).
+    "operations.health.HealthCheckMiddleware",
+    # Gives every log line of a request its request id and user id (operations.logs).
+    "operations.logs.RequestContextMiddleware",
+    # A full or read-only media disk gets a clear message (operations.failures).
+    "operations.failures.StorageFailureMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    # A session that cannot be saved during a database restart answers 503, not 400.
+    "operations.failures.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -147,7 +156,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # No partial file when the disk is full or read-only (operations.storage).
+    "default": {"BACKEND": "operations.storage.MediaStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -245,14 +255,61 @@ if not DEBUG:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 
+# Background work (django.tasks): stored in the database and run by `manage.py db_worker`
+# (django-tasks-db); `make run` starts one beside the development server. TASKS_BACKEND=immediate
+# runs each task inside the request instead, for a setup without a worker.
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+        }[os.environ.get("TASKS_BACKEND", "database")],
+        "QUEUES": ["default"],
+    }
+}
+# A PDF rendering that takes longer than this is stopped and recorded as failed.
+PDF_TASK_TIME_LIMIT = int(os.environ.get("PDF_TASK_TIME_LIMIT", "300"))
+# /healthz reports the task queue as stalled when a ready task has waited longer than this.
+HEALTH_MAX_TASK_WAIT_SECONDS = int(os.environ.get("HEALTH_MAX_TASK_WAIT_SECONDS", "600"))
+
+# One console handler on the root logger, with time, request id and user id on every line.
+# Django's own loggers only propagate to it, so each error is written once.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_context": {"()": "operations.logs.RequestContextFilter"}},
+    "formatters": {
+        "plain": {
+            "format": "%(asctime)s %(levelname)s [%(request_id)s user=%(user_id)s] "
+            "%(name)s: %(message)s",
+            "datefmt": "%Y-%m-%dT%H:%M:%S%z",
+        }
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_context"],
+            "formatter": "plain",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    # Every failed or reset login would otherwise be logged twice.
-    "loggers": {"axes": {"level": "WARNING"}, "weasyprint": {"level": "ERROR"}},
+    "loggers": {
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        "django.server": {"handlers": [], "level": "INFO", "propagate": True},
+        "django_tasks_db": {"handlers": [], "level": "INFO", "propagate": True},
+        # Every failed or reset login would otherwise be logged twice.
+        "axes": {"level": "WARNING"},
+        "weasyprint": {"level": "ERROR"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
+# Errors go to Sentry (or a compatible service) when SENTRY_DSN is set.
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    from operations.logs import init_error_reporting
+
+    init_error_reporting(SENTRY_DSN)
+
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "tailieu@localhost")
 if DEBUG:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}

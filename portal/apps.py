@@ -11,3 +11,6 @@ class PortalConfig(AppConfig):
 
     name = "portal"
     verbose_name = _("Reading portal")
+
+    def ready(self):
+        from . import tasks  # noqa: F401  (connects the PDF pre-rendering to saves)

@@ -2,12 +2,15 @@ import datetime
 import os
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
+from django.core.management.color import no_style
 from django.db import connection
 
 from accounts.models import User
 from documents.models import Document, DocumentType
 from people.models import Organisation
+from portal import pdf
 
 from .factories import PASSWORD, make_issue, make_user
 from .support import CHROMIUM
@@ -88,6 +91,15 @@ def superuser(db):
     return User.objects.create_superuser("quantri", "quantri@example.org", PASSWORD)
 
 
+@pytest.fixture
+def needs_pango():
+    """WeasyPrint with the system's Pango; skipped on a developer machine without it."""
+    if not pdf.available():
+        if os.environ.get("CI"):
+            pytest.fail("WeasyPrint cannot load Pango: .ci/run installs it with apt-get")
+        pytest.skip("WeasyPrint needs Pango (apt-get install -y libpango-1.0-0 libpangoft2-1.0-0)")
+
+
 @pytest.fixture(scope="session")
 def migrated_snapshot(django_db_setup, django_db_blocker):
     """What the migrations wrote (document types, roles), taken once."""
@@ -102,8 +114,7 @@ def live_demo(migrated_snapshot, live_server, settings):
     A live server's database is emptied after each test, data migrations included, so each
     such test starts from the migrated snapshot whatever ran before it.
     """
-    call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
-    connection.creation.deserialize_db_from_string(migrated_snapshot)
+    restore_migrated_data(migrated_snapshot)
     settings.DEBUG = True  # demo accounts log in only on a development server
     call_command("load_demo", verbosity=0)
 
@@ -133,3 +144,21 @@ def browser():
         )
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def committed_db(migrated_snapshot, transactional_db):
+    """Real commits (for other connections, threads or the task worker to see), starting from
+    what the migrations wrote, whatever an earlier transactional test left behind."""
+    restore_migrated_data(migrated_snapshot)
+
+
+def restore_migrated_data(snapshot):
+    """Empty the database and load what the migrations wrote, with the id sequences moved
+    past the loaded rows (PostgreSQL would otherwise hand out their ids again)."""
+    call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+    connection.creation.deserialize_db_from_string(snapshot)
+    models = apps.get_models(include_auto_created=True)
+    with connection.cursor() as cursor:
+        for statement in connection.ops.sequence_reset_sql(no_style(), models):
+            cursor.execute(statement)

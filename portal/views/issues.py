@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from bulletins.models import Footnote, Issue, ReadConfirmation, Section
 from documents.models import Citation
 
-from .. import pdf, reading
+from .. import pdf, pdf_store, reading
 
 
 def home(request):
@@ -113,8 +113,14 @@ def issue_preview(request, pk):
 def issue_pdf(request, issue):
     if not pdf.available():
         return render(request, "portal/pdf_unavailable.html", {"issue": issue}, status=503)
-    context = issue_text(issue) | {"download_note": pdf.download_note(request.user, timezone.now())}
-    response = HttpResponse(pdf.render_issue(request, context), content_type="application/pdf")
+    note = pdf.download_note(request.user, timezone.now())
+    # The worker's stored rendering (portal.tasks), stamped with the reader's line; rendered
+    # here only until the worker has caught up with the latest save.
+    stored = pdf_store.stored_path(issue)
+    content = stored and pdf_store.stamped(stored, note)
+    if not content:
+        content = pdf.render_issue(request, issue_text(issue) | {"download_note": note})
+    response = HttpResponse(content, content_type="application/pdf")
     filename = f"tai-lieu-sinh-hoat-chi-bo-{issue.year}-{issue.month:02d}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "private, no-store"  # each copy carries its reader's name

@@ -1,0 +1,53 @@
+"""Reader-facing work taken off the request path and run by the task worker (django.tasks,
+`manage.py db_worker`): a request only enqueues; the worker runs each task with a time limit
+and stores a short result (admin: background task results)."""
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.tasks import task
+
+from bulletins.models import Issue, Section
+from operations.time_limits import time_limit
+
+from . import pdf, pdf_store
+
+# Saves of these issues change what readers download, or (withdrawn) leave a file to remove.
+PDF_STATES = pdf_store.READABLE | {Issue.Status.ARCHIVED}
+
+
+@task()
+def prerender_issue_pdf(issue_pk):
+    """Render and store the PDF of the issue's current version (pdf_store)."""
+    if not pdf.available():
+        return {"issue": issue_pk, "stored": None, "reason": "WeasyPrint cannot load Pango"}
+    from .views.issues import issue_text
+
+    with time_limit(settings.PDF_TASK_TIME_LIMIT):
+        return pdf_store.render(issue_pk, issue_text)
+
+
+def prerender_after_commit(issue_pk):
+    """Enqueue one pre-rendering once the transaction commits, however many sections it saved."""
+    if any(getattr(call, "issue_pk", None) == issue_pk for _, call, _ in connection.run_on_commit):
+        return
+
+    def enqueue():
+        prerender_issue_pdf.enqueue(issue_pk)
+
+    enqueue.issue_pk = issue_pk
+    transaction.on_commit(enqueue, robust=True)  # a failed enqueue must not fail the save
+
+
+@receiver(post_save, sender=Issue)
+def issue_saved(sender, instance, raw=False, **kwargs):
+    if not raw and instance.status in PDF_STATES:
+        prerender_after_commit(instance.pk)
+
+
+@receiver(post_save, sender=Section)
+@receiver(post_delete, sender=Section)
+def section_changed(sender, instance, raw=False, **kwargs):
+    if not raw and Issue.objects.filter(pk=instance.issue_id, status__in=PDF_STATES).exists():
+        prerender_after_commit(instance.issue_id)
