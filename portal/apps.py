@@ -11,3 +11,6 @@ class PortalConfig(AppConfig):
 
     name = "portal"
     verbose_name = _("Reading portal")
+
+    def ready(self):
+        from . import text  # noqa: F401  (connects the receivers that keep cached texts fresh)
