@@ -2,15 +2,33 @@ import datetime
 import os
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 
 from accounts.models import User
 from documents.models import Document, DocumentType
 from people.models import Organisation
+from portal import pdf
 
 from .factories import PASSWORD, make_issue, make_user
 from .support import CHROMIUM
+
+
+@pytest.fixture(autouse=True)
+def fresh_storage(settings, tmp_path):
+    """Each test stores files (uploads, rendered PDFs) in its own folder and starts with an
+    empty cache, so nothing one test stored is served to another."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    cache.clear()
+
+
+@pytest.fixture
+def needs_pango():
+    if not pdf.available():
+        if os.environ.get("CI"):
+            pytest.fail("WeasyPrint cannot load Pango: .ci/run installs it with apt-get")
+        pytest.skip("WeasyPrint needs Pango (apt-get install -y libpango-1.0-0 libpangoft2-1.0-0)")
 
 
 @pytest.fixture

@@ -1,6 +1,5 @@
 """The issue page as a secretary uses it: contents, neighbours, reading time, PDF, page weight."""
 
-import io
 import os
 import re
 
@@ -16,6 +15,7 @@ from bulletins.models import Issue
 from portal import pdf, reading
 
 from .factories import make_issue, make_user
+from .support import pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -26,20 +26,6 @@ MARKING = "SỬ DỤNG VÀ BẢO QUẢN TRONG NỘI BỘ CỦA ĐẢNG"
 def reader_client(client, reader):
     client.force_login(reader)
     return client
-
-
-@pytest.fixture
-def needs_pango():
-    if not pdf.available():
-        if os.environ.get("CI"):
-            pytest.fail("WeasyPrint cannot load Pango: .ci/run installs it with apt-get")
-        pytest.skip("WeasyPrint needs Pango (apt-get install -y libpango-1.0-0 libpangoft2-1.0-0)")
-
-
-def pdf_text(content):
-    from pypdf import PdfReader
-
-    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
 
 
 def test_issue_page_links_the_neighbouring_issues_the_reader_may_read(reader_client, board, city):
