@@ -273,7 +273,8 @@ def main():
     parser.add_argument("--seconds", type=float, default=4)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--concurrency", type=int, default=4)
-    parser.add_argument("--workers", type=int, default=2)
+    # As gunicorn.conf.py in production: 2 × cores + 1 sync workers.
+    parser.add_argument("--workers", type=int, default=2 * os.cpu_count() + 1)
     args = parser.parse_args()
     if not args.database or not args.database.startswith("postgres"):
         raise SystemExit("Give a PostgreSQL database: DATABASE_URL or --database")
