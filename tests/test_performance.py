@@ -16,6 +16,7 @@ from accounts.middleware import IdleSessionMiddleware
 from accounts.models import User
 from bulletins.models import Footnote, Issue, Section
 from documents.models import Document
+from people.models import Organisation
 from portal import pdf, stamp
 
 from .factories import PASSWORD, make_issue
@@ -225,13 +226,14 @@ def test_page_queries_do_not_grow_with_issues_sections_and_accounts(client, sect
     assert counts == EXPECTED_QUERIES
 
 
-# Every logged-in page: the session and the user (2). The rest, per page:
+# Every logged-in page: the session and the user (2); a publisher's former names come with
+# every list of issues (1). The rest, per page:
 EXPECTED_QUERIES = {
-    "home": 5,  # the latest issue, its guidance sections, the five before it
-    "archive": 5,  # the years, the count and one page of the latest year
+    "home": 7,  # the latest issue and the five before it (2 each), its guidance sections
+    "archive": 6,  # the years, the count and one page of the latest year
     # the issue, the audit entry in a transaction of its own (a savepoint and its release
     # inside a test; its commit setting on PostgreSQL), the neighbours (2), the confirmation
-    "issue": 9 + (connection.vendor == "postgresql"),
+    "issue": 10 + (connection.vendor == "postgresql"),
     "documents": 6,  # the filter's choices (2), the count, one page
     "most cited": 7,  # the document, its relations (2), the count and one page of citing
     "people": 4,  # the count, one page with positions prefetched
@@ -310,3 +312,33 @@ def test_pages_are_gzipped_and_pdfs_are_not(needs_pango, reader_client, board):
     document = reader_client.get(url, headers={"accept-encoding": "gzip"})
     assert not document.has_header("Content-Encoding")
     assert document.content.startswith(b"%PDF-")
+
+
+# --- who reads what: worked out once per user and organisation-tree version ----------------
+
+
+def test_the_reading_scope_is_cached_until_the_tree_or_a_membership_changes(
+    reader, cell, city, board
+):
+    ward_issue = make_issue(board, 8)
+    ward_issue.audience = Issue.Audience.ORGANISATIONS
+    ward_issue.save()
+    other_ward = Organisation.objects.create(
+        name="Đảng ủy phường Tân Giang", kind="ward", parent=city
+    )
+
+    ward_issue.audience_organisations.set([other_ward])
+
+    assert ward_issue not in Issue.objects.visible_to(reader)
+    again = User.objects.get(pk=reader.pk)  # a new request: a fresh user object
+    with CaptureQueriesContext(connection) as captured:
+        again.reading_scope()
+    assert len(captured) == 0  # from the cache
+
+    new_cell = Organisation.objects.create(name="Chi bộ Tổ 3", kind="cell", parent=other_ward)
+    reader.organisations.add(new_cell)
+    assert ward_issue in Issue.objects.visible_to(User.objects.get(pk=reader.pk))
+
+    new_cell.parent = cell.parent  # moved out of the ward the issue is for
+    new_cell.save()
+    assert ward_issue not in Issue.objects.visible_to(User.objects.get(pk=reader.pk))
