@@ -17,6 +17,7 @@ from urllib.parse import unquote, urlsplit
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -28,6 +29,8 @@ from . import stamp, text
 # Relative URLs of the page resolve against this address, and the fetcher below answers them
 # from local files: rendering never goes to the network.
 BASE_URL = "https://tai-lieu.invalid/"
+# Longer than any rendering; a lock left by a killed worker frees itself after this.
+RENDER_LOCK_SECONDS = 120
 # Under MEDIA_ROOT, never served as media: portal.media serves only recorded uploads.
 STORE = "pdf"
 
@@ -68,19 +71,32 @@ def stored_path(issue):
     return Path(settings.MEDIA_ROOT) / STORE / f"{issue.pk}-{issue.updated_at:%Y%m%d%H%M%S%f}.pdf"
 
 
+class BeingRendered(Exception):
+    """Another request is rendering this state of the issue: come back in a few seconds."""
+
+
 def stored_pdf(issue):
     """The issue's PDF for its current state, rendered now if no process has stored it yet.
 
-    Run by the publishing task ahead of readers, and by the first download otherwise. Two
-    processes rendering the same state at once write the same bytes; each replaces the file
-    whole, so a reader never gets half a file. Renderings of older states are removed.
+    Meant to run ahead of readers when an issue is published or corrected; otherwise the
+    first download renders it. Only one request renders a given state at a time (a lock in
+    the cache, shared with REDIS_URL): the others are told to retry instead of each holding
+    a worker for a second, so a burst of downloads of a new issue cannot starve the pages.
+    The file is replaced whole, so a reader never gets half a file; renderings of older
+    states are removed.
     """
     path = stored_path(issue)
     try:
         return path.read_bytes()
     except FileNotFoundError:
         pass
-    content = render_issue(issue)
+    lock = f"portal:pdf-rendering:{path.name}"
+    if not cache.add(lock, os.getpid(), RENDER_LOCK_SECONDS):
+        raise BeingRendered
+    try:
+        content = render_issue(issue)
+    finally:
+        cache.delete(lock)
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(f".{os.getpid()}.part")
     partial.write_bytes(content)

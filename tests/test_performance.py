@@ -7,6 +7,7 @@ import time
 
 import pytest
 from django.contrib.sessions.models import Session
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -342,3 +343,16 @@ def test_the_reading_scope_is_cached_until_the_tree_or_a_membership_changes(
     new_cell.parent = cell.parent  # moved out of the ward the issue is for
     new_cell.save()
     assert ward_issue not in Issue.objects.visible_to(User.objects.get(pk=reader.pk))
+
+
+def test_while_one_request_renders_a_pdf_the_others_are_asked_to_retry(
+    reader_client, board, monkeypatch
+):
+    issue = make_issue(board, 8)
+    monkeypatch.setattr(pdf, "available", lambda: True)
+    cache.add(f"portal:pdf-rendering:{pdf.stored_path(issue).name}", 1, 60)  # another worker
+    response = reader_client.get(reverse("bulletins:issue_pdf", args=[issue.pk]))
+    assert response.status_code == 503
+    assert response["Retry-After"] == "5"
+    assert "Bản PDF đang được chuẩn bị" in response.content.decode()
+    assert not pdf.stored_path(issue).exists()

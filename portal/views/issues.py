@@ -161,7 +161,12 @@ def issue_preview(request, pk):
 def issue_pdf(request, issue):
     if not pdf.available():
         return render(request, "portal/pdf_unavailable.html", {"issue": issue}, status=503)
-    content = pdf.reader_copy(issue, request.user, timezone.now())
+    try:
+        content = pdf.reader_copy(issue, request.user, timezone.now())
+    except pdf.BeingRendered:
+        response = render(request, "portal/pdf_preparing.html", {"issue": issue}, status=503)
+        response["Retry-After"] = "5"
+        return response
     response = HttpResponse(content, content_type="application/pdf")
     filename = f"tai-lieu-sinh-hoat-chi-bo-{issue.year}-{issue.month:02d}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
