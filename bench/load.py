@@ -35,6 +35,8 @@ PYTHON = sys.executable
 READER = "bench_bithu"
 PASSWORD = "bench-secretary-2026"  # noqa: S105 (a local benchmark account)
 TICKS = os.sysconf("SC_CLK_TCK")
+# CPU in this row is the PDFs' and the pages' together.
+BURST = "issue page during a PDF burst"
 
 # Run inside the project (manage.py shell): a restricted secretary, and the URLs to measure.
 PREPARE = f"""
@@ -178,6 +180,18 @@ def manage(env, *arguments):
     if done.returncode:
         raise SystemExit(done.stderr)
     return done.stdout
+
+
+def during_burst(client, pages, args, master):
+    """The issue page while as many clients download the PDF at the same time."""
+    pdfs = threading.Thread(
+        target=hammer,
+        args=(client, pages["PDF (stored, stamped)"], args.seconds, args.concurrency, master),
+    )
+    pdfs.start()
+    measured = hammer(client, pages["issue page"], args.seconds, args.concurrency, master)
+    pdfs.join()
+    return measured
 
 
 def measure(database_url, args):
