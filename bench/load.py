@@ -235,12 +235,13 @@ def measure(database_url, args):
         for path in pages.values():  # warm up: caches, the stored PDF, connections
             for _ in range(3):
                 client.request("GET", path)
-        results = {name: [] for name in pages}
+        results = {name: [] for name in [*pages, BURST]}
         for _ in range(args.rounds):
             for name, path in pages.items():
                 results[name].append(
                     hammer(client, path, args.seconds, args.concurrency, server.pid)
                 )
+            results[BURST].append(during_burst(client, pages, args, server.pid))
         return facts, summarise(results)
     finally:
         server.terminate()
