@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from people.models import Organisation
 
+from . import scope
+
 
 class User(AbstractUser):
     organisations = models.ManyToManyField(
@@ -42,15 +44,15 @@ class User(AbstractUser):
 
     def reading_scope(self):
         """Ids of the user's organisations and all above them: an issue for a ward reaches
-        the members of its cells. Computed once per request."""
-        if not hasattr(self, "_reading_scope"):
-            own = self.organisations.values_list("pk", flat=True)
-            self._reading_scope = Organisation.objects.with_ancestors(own)
-        return self._reading_scope
+        the members of its cells. Cached per user and organisation-tree version (scope.py)."""
+        return self._scopes()[0]
 
     def former_scope(self):
         """{organisation id: last day} of bodies the user's organisations succeeded or left:
         their members keep what was addressed to those bodies before the change."""
-        if not hasattr(self, "_former_scope"):
-            self._former_scope = Organisation.objects.former_scope(self.reading_scope())
-        return self._former_scope
+        return self._scopes()[1]
+
+    def _scopes(self):
+        if not hasattr(self, "_cached_scopes"):
+            self._cached_scopes = scope.scopes(self)
+        return self._cached_scopes

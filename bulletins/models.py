@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from documents.linking import relink
-from documents.models import Document
+from documents.models import Citation, Document
 from people.models import Event, Organisation
 
 from .attachments import validate_attachment
@@ -242,6 +242,8 @@ class Issue(Versioned):
             section.position, section.level = position * 10, level
         Section.objects.bulk_update(moved, ["position", "level"])
         self.renumber_sections()
+        # The text changed without a save: readers' cached copies are keyed on updated_at.
+        Issue.objects.filter(pk=self.pk).update(updated_at=timezone.now())
 
     @transaction.atomic
     def renumber_sections(self):
@@ -261,14 +263,30 @@ class SectionQuerySet(models.QuerySet):
         return self.filter(issue__in=Issue.objects.visible_to(user))
 
     def citing(self, document):
-        """Sections that cite, present or list the document, newest issue first."""
-        citing = models.Q(citations__document=document) | models.Q(cited_documents=document)
-        ids = self.filter(citing | models.Q(presented_document=document)).values("pk")
-        return (
-            Section.objects.filter(pk__in=ids)
-            .select_related("issue")
-            .order_by("-issue__year", "-issue__month", "position")
+        """Sections that cite, present or list the document, newest issue first.
+
+        A union of three index lookups: joining the three relations and OR-ing them makes
+        the database scan every section.
+        """
+        listed = Section.cited_documents.through.objects.filter(document=document)
+        ids = (
+            Citation.objects.filter(document=document, section__isnull=False)
+            .values("section_id")
+            .union(
+                listed.values("section_id"),
+                Section.objects.filter(presented_document=document).values("pk"),
+            )
         )
+        return (
+            self.filter(pk__in=ids)
+            .select_related("issue")
+            .only("number", "heading", *(f"issue__{name}" for name in ISSUE_TITLE_FIELDS))
+            .order_by("-issue__year", "-issue__month", "position", "pk")
+        )
+
+
+# What an issue's title and link need, for lists that show many sections.
+ISSUE_TITLE_FIELDS = ("id", "year", "month", "title_override")
 
 
 @reversion.register(follow=("footnotes",), exclude=("version",))

@@ -70,8 +70,12 @@ MIDDLEWARE = [
     "operations.failures.StorageFailureMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages leave gzipped (static files are compressed by whitenoise): config.compression.
+    "config.compression.TextGZipMiddleware",
     # A session that cannot be saved during a database restart answers 503, not 400.
     "operations.failures.SessionMiddleware",
+    # Inside the session middleware, so a refresh it asks for is saved on the way out.
+    "accounts.middleware.IdleSessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -111,6 +115,10 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Short indexed queries only: PostgreSQL's JIT compiles a plan for up to a second when it
+    # guesses a query is big, which a page never repays.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -135,9 +143,32 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_CLIENT_IP_CALLABLE = "accounts.security.client_ip"
 AXES_VERBOSE = False
 
-# Sessions end after this much inactivity: every request pushes the expiry forward.
+# Sessions end after this much inactivity. The expiry is pushed forward at most once every
+# SESSION_REFRESH_SECONDS (accounts.middleware.IdleSessionMiddleware), not written on every page.
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_IDLE_MINUTES", "60")) * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_REFRESH_SECONDS = min(300, SESSION_COOKIE_AGE // 10)
+
+# One process (make run, tests): the local-memory cache. Several processes or machines:
+# REDIS_URL, shared by all, which then also holds the sessions in front of the database.
+# Cached issue texts are keyed on what is in the database, so a per-process cache never
+# serves a stale text; sessions are cached only in a shared cache, so a logout is seen by all.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "tailieu",
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 1000},
+        }
+    }
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "bulletins:home"

@@ -13,4 +13,4 @@ class PortalConfig(AppConfig):
     verbose_name = _("Reading portal")
 
     def ready(self):
-        from . import tasks  # noqa: F401  (connects the PDF pre-rendering to saves)
+        from . import tasks, text  # noqa: F401  (PDF pre-rendering; fresh cached texts)

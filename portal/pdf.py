@@ -1,27 +1,38 @@
 """The issue as an A4 PDF, made on the server by WeasyPrint from the portal's print styles.
 
-The footer of every page names the reader and the download time, to deter leaks. WeasyPrint
-needs the Pango library from the system: without it the portal still runs and the download
-answers that no PDF can be made (`available()` is false).
+The footer of every page names the reader and the download time, to deter leaks. Rendering
+takes about a second, so it is done once per saved state of the issue and stored
+(`stored_pdf`); each download adds its reader's footer to the stored file (portal.stamp),
+which takes milliseconds. WeasyPrint needs the Pango library from the system: without it
+the portal still runs and the download answers that no PDF can be made (`available()` is
+false).
 """
 
 import functools
 import mimetypes
+import os
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bulletins.models import SectionImage
 
+from . import stamp, text
+
 # Relative URLs of the page resolve against this address, and the fetcher below answers them
 # from local files: rendering never goes to the network.
 BASE_URL = "https://tai-lieu.invalid/"
+# Longer than any rendering; a lock left by a killed worker frees itself after this.
+RENDER_LOCK_SECONDS = 120
+# Under MEDIA_ROOT, never served as media: portal.media serves only recorded uploads.
+STORE = "pdf"
 
 
 @functools.cache
@@ -46,14 +57,69 @@ def download_note(user, when):
     }
 
 
-def render_issue(request, context):
-    """The PDF bytes of portal/issue_pdf.html rendered with this context."""
+def render_issue(issue):
+    """The PDF bytes of the issue, without a reader's footer."""
     weasyprint = _weasyprint()
-    issue = context["issue"]
     images = SectionImage.objects.filter(section__issue=issue).values_list("path", flat=True)
     fetcher = _fetcher_class(weasyprint)(media_paths=set(images))
-    html = render_to_string("portal/issue_pdf.html", context, request=request)
+    html = render_to_string("portal/issue_pdf.html", text.issue_text(issue))
     return weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).write_pdf()
+
+
+def stored_path(issue):
+    """Where the rendering of this saved state of the issue is kept: a new save, a new name."""
+    return Path(settings.MEDIA_ROOT) / STORE / f"{issue.pk}-{issue.updated_at:%Y%m%d%H%M%S%f}.pdf"
+
+
+class BeingRendered(Exception):
+    """Another request is rendering this state of the issue: come back in a few seconds."""
+
+
+def stored_pdf(issue):
+    """The issue's PDF for its current state, rendered now if no process has stored it yet.
+
+    Meant to run ahead of readers when an issue is published or corrected; otherwise the
+    first download renders it. Only one request renders a given state at a time (a lock in
+    the cache, shared with REDIS_URL): the others are told to retry instead of each holding
+    a worker for a second, so a burst of downloads of a new issue cannot starve the pages.
+    The file is replaced whole, so a reader never gets half a file; renderings of older
+    states are removed.
+    """
+    path = stored_path(issue)
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        pass
+    lock = f"portal:pdf-rendering:{path.name}"
+    if not cache.add(lock, os.getpid(), RENDER_LOCK_SECONDS):
+        raise BeingRendered
+    try:
+        content = render_issue(issue)
+    finally:
+        cache.delete(lock)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(f".{os.getpid()}.part")
+    partial.write_bytes(content)
+    partial.replace(path)
+    remove_stored(issue.pk, keep=path)
+    return content
+
+
+def remove_stored(issue_pk, keep=None):
+    """Remove the stored renderings of an issue (but ``keep``); return how many went."""
+    old = [
+        path
+        for path in (Path(settings.MEDIA_ROOT) / STORE).glob(f"{issue_pk}-*.pdf")
+        if path != keep
+    ]
+    for path in old:
+        path.unlink(missing_ok=True)
+    return len(old)
+
+
+def reader_copy(issue, user, when):
+    """The stored PDF with the reader's name and the time at the foot of every page."""
+    return stamp.stamp(stored_pdf(issue), download_note(user, when))
 
 
 def _local_file(path, media_paths):

@@ -11,21 +11,28 @@ from django.tasks import task
 from bulletins.models import Issue, Section
 from operations.time_limits import time_limit
 
-from . import pdf, pdf_store
+from . import pdf
 
+# States in which readers may download the PDF (a scheduled issue, from its time on).
+READABLE = {Issue.Status.PUBLISHED, Issue.Status.SCHEDULED}
 # Saves of these issues change what readers download, or (withdrawn) leave a file to remove.
-PDF_STATES = pdf_store.READABLE | {Issue.Status.ARCHIVED}
+PDF_STATES = READABLE | {Issue.Status.ARCHIVED}
 
 
 @task()
 def prerender_issue_pdf(issue_pk):
-    """Render and store the PDF of the issue's current version (pdf_store)."""
+    """Store the PDF of the issue's current state (portal.pdf.stored_pdf) ahead of readers;
+    a withdrawn or unpublished issue keeps no file."""
     if not pdf.available():
         return {"issue": issue_pk, "stored": None, "reason": "WeasyPrint cannot load Pango"}
-    from .views.issues import issue_text
-
+    issue = Issue.objects.filter(pk=issue_pk).first()
+    if issue is None or issue.status not in READABLE:
+        return {"issue": issue_pk, "stored": None, "removed": pdf.remove_stored(issue_pk)}
+    path = pdf.stored_path(issue)
+    reused = path.is_file()
     with time_limit(settings.PDF_TASK_TIME_LIMIT):
-        return pdf_store.render(issue_pk, issue_text)
+        pdf.stored_pdf(issue)
+    return {"issue": issue.pk, "stored": f"{pdf.STORE}/{path.name}", "reused": reused}
 
 
 def prerender_after_commit(issue_pk):

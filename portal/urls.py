@@ -7,6 +7,7 @@ from .views import documents, issues, people
 issue_patterns = [
     path("", issues.home, name="home"),
     path("luu-tru/", issues.archive, name="archive"),
+    path("luu-tru/<int:year>/", issues.archive, name="archive_year"),
     path("tai-lieu/<int:pk>/", issues.issue_detail, name="issue"),
     path("tai-lieu/<int:pk>/pdf/", issues.issue_pdf, name="issue_pdf"),
     path("tai-lieu/<int:pk>/da-doc/", issues.confirm_read, name="confirm_read"),

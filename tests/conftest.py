@@ -3,6 +3,7 @@ import os
 
 import pytest
 from django.apps import apps
+from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection
@@ -14,6 +15,14 @@ from portal import pdf
 
 from .factories import PASSWORD, make_issue, make_user
 from .support import CHROMIUM
+
+
+@pytest.fixture(autouse=True)
+def fresh_storage(settings, tmp_path):
+    """Each test stores files (uploads, rendered PDFs) in its own folder and starts with an
+    empty cache, so nothing one test stored is served to another."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    cache.clear()
 
 
 @pytest.fixture

@@ -1,10 +1,13 @@
-"""What tests need from outside the project: the shared samples, chromium, an artifacts folder."""
+"""What tests need from outside the project: the shared samples, chromium, an artifacts folder,
+and reading the text of a PDF."""
 
+import io
 import os
 import shutil
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
@@ -24,3 +27,7 @@ def sample_path(name):
             pytest.fail(message)
         pytest.skip(message)
     return path
+
+
+def pdf_text(content):
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)

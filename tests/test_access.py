@@ -112,6 +112,12 @@ def matrix(world):
     cases = [
         ("bulletins:home", reverse("bulletins:home"), "get", EVERYONE_LOGGED_IN),
         ("bulletins:archive", reverse("bulletins:archive"), "get", EVERYONE_LOGGED_IN),
+        (
+            "bulletins:archive_year",
+            reverse("bulletins:archive_year", args=[2026]),
+            "get",
+            EVERYONE_LOGGED_IN,
+        ),
         ("documents:list", reverse("documents:list"), "get", EVERYONE_LOGGED_IN),
         ("documents:document", document.get_absolute_url(), "get", EVERYONE_LOGGED_IN),
         ("media", f"/media/{document.file.name}", "get", EVERYONE_LOGGED_IN),

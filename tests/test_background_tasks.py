@@ -15,7 +15,7 @@ from pypdf import PdfReader
 
 from bulletins import workflow
 from bulletins.models import Issue
-from portal import pdf_store
+from portal import pdf
 
 from .factories import make_issue
 
@@ -58,6 +58,13 @@ def test_one_admin_save_enqueues_one_rendering_and_drafts_none(committed_db, boa
     assert queued(draft).count() == 1
 
 
+def stored_file(issue):
+    """The stored rendering of the issue's current state, or None."""
+    issue.refresh_from_db()
+    path = pdf.stored_path(issue)
+    return path if path.is_file() else None
+
+
 @committed
 def test_worker_renders_each_version_once_and_downloads_use_it(
     committed_db, needs_pango, media, client, board, reader
@@ -66,8 +73,8 @@ def test_worker_renders_each_version_once_and_downloads_use_it(
     run_worker()
     task = queued(issue).get()
     assert task.status == TaskResultStatus.SUCCESSFUL
-    stored = pdf_store.stored_path(issue)
-    assert task.return_value["stored"] == f"pdf/{issue.pk}/{stored.name}"
+    stored = stored_file(issue)
+    assert task.return_value["stored"] == f"pdf/{stored.name}"
     assert not task.return_value["reused"]
 
     client.force_login(reader)
@@ -85,10 +92,10 @@ def test_worker_renders_each_version_once_and_downloads_use_it(
     section = issue.sections.get(number="2.")
     section.body = "<p>Đoạn văn đã được đính chính.</p>"
     section.save()
-    assert pdf_store.stored_path(issue) is None
+    assert stored_file(issue) is None
     run_worker()
-    assert pdf_store.stored_path(issue) is not None
-    assert [path.name for path in stored.parent.iterdir()] == [pdf_store.stored_path(issue).name]
+    assert stored_file(issue) is not None
+    assert list(stored.parent.glob(f"{issue.pk}-*.pdf")) == [stored_file(issue)]
     response = client.get(reverse("bulletins:issue_pdf", args=[issue.pk]))
     assert "Đoạn văn đã được đính chính." in text_of(response.content)
 
@@ -97,10 +104,10 @@ def test_worker_renders_each_version_once_and_downloads_use_it(
 def test_a_withdrawn_issue_keeps_no_file(committed_db, needs_pango, media, board, approver):
     issue = make_issue(board, 4)
     run_worker()
-    folder = pdf_store.stored_path(issue).parent
+    folder = stored_file(issue).parent
     workflow.apply(issue, "withdraw", approver, comment="Thu hồi để bổ sung")
     run_worker()
-    assert list(folder.iterdir()) == []
+    assert list(folder.glob(f"{issue.pk}-*.pdf")) == []
     assert queued(issue).latest("finished_at").return_value["removed"] == 1
 
 
@@ -114,7 +121,7 @@ def test_a_rendering_over_its_time_limit_is_stopped_and_reported(
     task = queued(issue).get()
     assert task.status == TaskResultStatus.FAILED
     assert task.exception_class_path == "operations.time_limits.TimeLimitExceeded"
-    assert pdf_store.stored_path(issue) is None
+    assert stored_file(issue) is None
     assert not any(media.rglob("*.part"))  # no half-written file left behind
 
 

@@ -1,22 +1,27 @@
 """The reading portal. Every query starts from Issue.objects.visible_to(user)."""
 
 import functools
+import hashlib
 
 from auditlog.signals import accessed
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
-from django.db.models import Prefetch
+from django.core.paginator import Paginator
+from django.db import connection, transaction
 from django.http import Http404, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import quote_etag
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from bulletins.models import Footnote, Issue, ReadConfirmation, Section
-from documents.models import Citation
+from bulletins.models import Issue, ReadConfirmation, Section
 
-from .. import pdf, pdf_store, reading
+from .. import pdf, reading, text
 
 
 def home(request):
@@ -30,14 +35,40 @@ def home(request):
     )
 
 
-def archive(request):
-    issues = Issue.objects.visible_to(request.user).with_publisher()
-    return render(request, "portal/archive.html", {"issues": issues})
+# A national year holds a few hundred publishers' issues.
+ARCHIVE_PAGE = 60
+
+
+def archive(request, year=None):
+    """One year of issues at a time (the latest by default), with links to the other years."""
+    issues = Issue.objects.visible_to(request.user)
+    years = list(issues.order_by("-year").values_list("year", flat=True).distinct())
+    if year is None:
+        year = years[0] if years else None
+    elif year not in years:
+        raise Http404
+    of_year = issues.filter(year=year).with_publisher()
+    page = Paginator(of_year, ARCHIVE_PAGE).get_page(request.GET.get("page"))
+    return render(request, "portal/archive.html", {"years": years, "year": year, "page": page})
 
 
 def readable_issue(request, pk):
     """The issue if the user may read it; a visitor who might be allowed is asked to log in."""
     return get_object_or_404(Issue.objects.visible_to(request.user).with_publisher(), pk=pk)
+
+
+def audit_opening(issue):
+    """One audit row per opening, committed without waiting for the disk.
+
+    On PostgreSQL the row's transaction does not wait for its WAL flush (synchronous_commit
+    off, for this transaction only): the opening is durable a fraction of a second later, and
+    thousands of openings a minute do not each cost a disk sync.
+    """
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL synchronous_commit TO OFF")
+        accessed.send(sender=Issue, instance=issue)
 
 
 def opening_issue(view):
@@ -57,54 +88,71 @@ def opening_issue(view):
                 return redirect_to_login(request.get_full_path())
             raise
         if issue.is_internal:
-            accessed.send(sender=Issue, instance=issue)
+            audit_opening(issue)
         return view(request, issue)
 
     return wrapper
 
 
-def issue_text(issue):
-    """The sections with what the text shows: footnotes and linked citations (3 queries)."""
-    sections = issue.sections.prefetch_related(
-        Prefetch("footnotes", queryset=Footnote.objects.order_by("position", "pk")),
-        Prefetch(
-            "citations",
-            queryset=Citation.objects.select_related("document__document_type", "document__issuer"),
-        ),
-    )
-    return {
-        "issue": issue,
-        "sections": sections,
-        "orientation": [section for section in sections if section.level == 1],
-    }
+def conditional_page(request, *parts):
+    """A 304 when the reader's copy was made from the same parts, else None.
+
+    The parts name everything the page shows; the CSRF cookie is one of them, so a copy whose
+    forms carry an outdated token is never revalidated. Pending messages are never skipped.
+    """
+    if len(messages.get_messages(request)):
+        return None, None
+    get_token(request)  # the CSRF secret the page's forms use, created now if it is new
+    key = repr((*parts, request.META["CSRF_COOKIE"], get_language()))
+    etag = quote_etag(hashlib.blake2b(key.encode(), digest_size=16).hexdigest())
+    return get_conditional_response(request, etag=etag), etag
 
 
 @opening_issue
 def issue_detail(request, issue):
-    context = issue_text(issue)
+    """The reading page: the text comes from the cache; only the reader's parts are queried."""
     previous, following = reading.neighbours(issue, request.user)
-    context |= {
-        "previous": previous,
-        "next": following,
-        "minutes": reading.reading_minutes(context["sections"]),
-        "attachments": issue.attachments.all(),
-        "confirmation": (
-            ReadConfirmation.objects.filter(issue=issue, reader=request.user).first()
-            if request.user.is_authenticated
-            else None
-        ),
-    }
-    return render(request, "portal/issue_detail.html", context)
+    confirmation = (
+        ReadConfirmation.objects.filter(issue=issue, reader=request.user)
+        .only("confirmed_at")
+        .first()
+        if request.user.is_authenticated
+        else None
+    )
+    not_modified, etag = conditional_page(
+        request,
+        issue.pk,
+        issue.updated_at,
+        request.user.pk,
+        confirmation and confirmation.confirmed_at,
+        previous and (previous.pk, previous.updated_at),
+        following and (following.pk, following.updated_at),
+    )
+    response = not_modified or render(
+        request,
+        "portal/issue_detail.html",
+        {
+            "issue": issue,
+            "text": text.reading_text(issue),
+            "previous": previous,
+            "next": following,
+            "confirmation": confirmation,
+        },
+    )
+    if etag:
+        response["ETag"] = etag
+    # Each reader's copy, revalidated on every visit: a phone coming back gets a 304.
+    patch_cache_control(response, private=True, no_cache=True)
+    return response
 
 
 def issue_preview(request, pk):
     """Staff see an unpublished issue exactly as readers will, marked as a preview."""
     issue = get_object_or_404(Issue.objects.managed_by(request.user).with_publisher(), pk=pk)
-    context = issue_text(issue)
-    context |= {
+    context = {
+        "issue": issue,
         "preview": True,
-        "minutes": reading.reading_minutes(context["sections"]),
-        "attachments": issue.attachments.all(),
+        "text": text.render_reading_text(issue, preview=True),
     }
     return render(request, "portal/issue_detail.html", context)
 
@@ -113,13 +161,12 @@ def issue_preview(request, pk):
 def issue_pdf(request, issue):
     if not pdf.available():
         return render(request, "portal/pdf_unavailable.html", {"issue": issue}, status=503)
-    note = pdf.download_note(request.user, timezone.now())
-    # The worker's stored rendering (portal.tasks), stamped with the reader's line; rendered
-    # here only until the worker has caught up with the latest save.
-    stored = pdf_store.stored_path(issue)
-    content = stored and pdf_store.stamped(stored, note)
-    if not content:
-        content = pdf.render_issue(request, issue_text(issue) | {"download_note": note})
+    try:
+        content = pdf.reader_copy(issue, request.user, timezone.now())
+    except pdf.BeingRendered:
+        response = render(request, "portal/pdf_preparing.html", {"issue": issue}, status=503)
+        response["Retry-After"] = "5"
+        return response
     response = HttpResponse(content, content_type="application/pdf")
     filename = f"tai-lieu-sinh-hoat-chi-bo-{issue.year}-{issue.month:02d}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -1,0 +1,54 @@
+"""What a reader's organisations reach, cached per user and organisation-tree version.
+
+Working it out walks the whole organisation tree, and its successions and transfers, in
+Python: thousands of rows at national scale, on every request. The result is kept in the
+cache under the user's id and a tree version that every saved change to organisations,
+successions, transfers or memberships moves (the receivers below). A shared cache
+(REDIS_URL) sees each change at once; a local-memory cache belongs to one process, so its
+entries live only a minute: another process's change reaches it within that minute.
+"""
+
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+
+from people.models import Organisation, Succession, Transfer
+
+VERSION_KEY = "accounts:organisation-tree-version"
+TIMEOUT = 60 * 60 if settings.REDIS_URL else 60
+
+
+def tree_version():
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, time.time_ns(), None)
+        version = cache.get(VERSION_KEY)
+    return version
+
+
+def scopes(user):
+    """(ids of the user's organisations and all above them, {former body id: last day})."""
+    key = f"accounts:scope:{user.pk}:{tree_version()}"
+    found = cache.get(key)
+    if found is None:
+        own = user.organisations.values_list("pk", flat=True)
+        reading = Organisation.objects.with_ancestors(own)
+        found = (reading, Organisation.objects.former_scope(reading))
+        cache.set(key, found, TIMEOUT)
+    return found
+
+
+@receiver([post_save, post_delete], sender=Organisation)
+@receiver([post_save, post_delete], sender=Succession)
+@receiver([post_save, post_delete], sender=Transfer)
+def tree_changed(**kwargs):
+    cache.set(VERSION_KEY, time.time_ns(), None)
+
+
+@receiver(m2m_changed, sender="accounts.User_organisations")
+def membership_changed(action, **kwargs):
+    if action.startswith("post_"):
+        tree_changed()

@@ -1,0 +1,92 @@
+"""The text of an issue as readers see it, rendered once per saved state and shared.
+
+The sections, footnotes and citation links of an issue are the same for every reader, so
+they are rendered once and kept in the cache under a key made of the issue's id and its
+`updated_at`. Every change to the text moves `updated_at` (the receivers below), so a save
+is the invalidation: a stale entry is never read again and expires on its own. Whatever
+depends on the reader (read confirmation, name, neighbouring issues) is rendered around it.
+"""
+
+from django.core.cache import cache
+from django.db.models import Prefetch
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+
+from bulletins.models import Attachment, Footnote, Issue, Section
+from documents.models import Citation, Document
+
+from . import reading
+
+# An entry is replaced by a new key on every save; the timeout only bounds what a change
+# that moves no `updated_at` (a publisher renamed) leaves visible.
+TIMEOUT = 24 * 60 * 60
+
+
+def issue_text(issue):
+    """The sections with what the text shows: footnotes and linked citations (3 queries)."""
+    sections = issue.sections.prefetch_related(
+        Prefetch("footnotes", queryset=Footnote.objects.order_by("position", "pk")),
+        Prefetch(
+            "citations",
+            queryset=Citation.objects.select_related("document__document_type", "document__issuer"),
+        ),
+    )
+    return {
+        "issue": issue,
+        "sections": sections,
+        "orientation": [section for section in sections if section.level == 1],
+        "minutes": reading.reading_minutes(sections),
+    }
+
+
+def render_reading_text(issue, *, preview=False):
+    """Contents, orientation, sections and footnotes of the issue page, as HTML."""
+    context = issue_text(issue) | {"attachments": issue.attachments.all(), "preview": preview}
+    html = render_to_string("portal/_issue_reading.html", context)
+    return reading.with_hashed_static(html)
+
+
+def reading_text(issue):
+    """The rendered text of a published issue, from the cache when this state was seen."""
+    key = f"portal:issue-text:{issue.pk}:{issue.updated_at.timestamp()}"
+    html = cache.get(key)
+    if html is None:
+        html = render_reading_text(issue)
+        cache.set(key, html, TIMEOUT)
+    return mark_safe(html)  # noqa: S308 (rendered by render_reading_text)
+
+
+def touch_issues(issues):
+    """Mark the issues' text as changed: their next reader gets a fresh rendering."""
+    issues.update(updated_at=timezone.now())
+
+
+@receiver([post_save, post_delete], sender=Section)
+def _section_changed(sender, instance, **kwargs):
+    touch_issues(Issue.objects.filter(pk=instance.issue_id))
+
+
+@receiver([post_save, post_delete], sender=Attachment)
+def _attachment_changed(sender, instance, **kwargs):
+    touch_issues(Issue.objects.filter(pk=instance.issue_id))
+
+
+@receiver([post_save, post_delete], sender=Footnote)
+def _footnote_changed(sender, instance, **kwargs):
+    touch_issues(Issue.objects.filter(sections=instance.section_id))
+
+
+@receiver([post_save, post_delete], sender=Citation)
+def _citation_changed(sender, instance, **kwargs):
+    if instance.section_id is not None:
+        touch_issues(Issue.objects.filter(sections=instance.section_id))
+
+
+@receiver(post_save, sender=Document)
+def _document_changed(sender, instance, **kwargs):
+    """A citation link shows the document's type, code, date, issuer and subject."""
+    citing = Citation.objects.filter(document=instance, section__isnull=False)
+    touch_issues(Issue.objects.filter(pk__in=citing.values("section__issue_id")))
