@@ -54,14 +54,6 @@ class IssueQuerySet(models.QuerySet):
             published_at__lte=timezone.now(),
         )
 
-    def managed_by(self, user):
-        """Issues the user works on as staff: those of the publishers they belong to."""
-        if user.is_superuser:
-            return self
-        if not user.has_perm("bulletins.view_issue"):
-            return self.none()
-        return self.filter(publisher__in=user.organisations.values("pk"))
-
     def visible_to(self, user):
         """The one rule for what a user may read; every read path goes through it.
 

@@ -13,10 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import Issue, Review
+from .policy import PUBLISH, REFUSED, SUBMIT, policy
 
 S = Issue.Status
-EDIT = "bulletins.change_issue"
-PUBLISH = "bulletins.publish_issue"
 
 
 @dataclass(frozen=True)
@@ -25,7 +24,7 @@ class Transition:
     label: str
     sources: frozenset
     target: str
-    permission: str
+    action: str  # what the staff policy must allow (bulletins.policy)
     needs_comment: bool = False
     needs_time: bool = False
 
@@ -33,7 +32,7 @@ class Transition:
 TRANSITIONS = {
     t.name: t
     for t in [
-        Transition("submit", _("Submit for review"), frozenset({S.DRAFT}), S.SUBMITTED, EDIT),
+        Transition("submit", _("Submit for review"), frozenset({S.DRAFT}), S.SUBMITTED, SUBMIT),
         Transition(
             "send_back",
             _("Send back to the editor"),
@@ -69,7 +68,9 @@ TRANSITIONS = {
 def available(issue, user):
     """The steps this user may take with this issue now."""
     return [
-        t for t in TRANSITIONS.values() if issue.status in t.sources and user.has_perm(t.permission)
+        t
+        for t in TRANSITIONS.values()
+        if issue.status in t.sources and policy.can(user, t.action, issue)
     ]
 
 
@@ -79,8 +80,8 @@ def apply(issue, name, user, *, comment="", when=None):
     transition = TRANSITIONS.get(name)
     issue = Issue.objects.select_for_update().get(pk=issue.pk)
     if transition is None or transition not in available(issue, user):
-        if transition is not None and not user.has_perm(transition.permission):
-            raise PermissionDenied
+        if transition is not None and not policy.can(user, transition.action, issue):
+            raise PermissionDenied(REFUSED)
         raise ValidationError(
             _("This step is not possible while the issue is “%(status)s”."),
             params={"status": issue.get_status_display()},
@@ -111,14 +112,29 @@ def apply(issue, name, user, *, comment="", when=None):
 
 
 def publish_due(now=None):
-    """Turn scheduled issues whose time has come into published ones (run from cron)."""
+    """Turn scheduled issues whose time has come into published ones (run from cron).
+
+    The step is the scheduling approver's, taken at the set time: when that approver may no
+    longer publish the issue (left the board, lost the role), it goes back to review instead.
+    """
     due = Issue.objects.filter(status=S.SCHEDULED, published_at__lte=now or timezone.now())
     published = []
     for issue in due:
-        issue.status = S.PUBLISHED
-        issue.save(update_fields=["status", "updated_at"])
+        scheduled = issue.reviews.filter(transition="schedule").select_related("actor").first()
+        approver = scheduled.actor if scheduled else None
+        if policy.can(approver, PUBLISH, issue):
+            issue.status, comment = S.PUBLISHED, ""
+            published.append(issue)
+        else:
+            issue.status, issue.published_at = S.SUBMITTED, None
+            comment = _("Not published: whoever scheduled it may no longer publish this issue.")
+        issue.save(update_fields=["status", "published_at", "updated_at"])
         Review.objects.create(
-            issue=issue, transition="publish_due", from_status=S.SCHEDULED, to_status=S.PUBLISHED
+            issue=issue,
+            actor=approver,
+            transition="publish_due",
+            from_status=S.SCHEDULED,
+            to_status=issue.status,
+            comment=comment,
         )
-        published.append(issue)
     return published

@@ -11,10 +11,10 @@ import posixpath
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
-from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponse
 
 from bulletins.models import Issue
+from bulletins.policy import policy
 from documents.models import Document
 
 
@@ -33,9 +33,7 @@ def may_read_file(user, path):
 
 def _may_read_issue_file(user, issues):
     """Readers of an issue that carries the file, and the staff of its publisher."""
-    readable = Issue.objects.visible_to(user).values("pk")
-    managed = Issue.objects.managed_by(user).values("pk")
-    return issues.filter(Q(pk__in=readable) | Q(pk__in=managed)).exists()
+    return issues.filter(policy.readable_or_managed(user)).exists()
 
 
 @login_not_required

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from bulletins.models import Footnote, Issue, ReadConfirmation, Section
+from bulletins.policy import policy
 from documents.models import Citation
 
 from .. import pdf, reading
@@ -99,7 +100,7 @@ def issue_detail(request, issue):
 
 def issue_preview(request, pk):
     """Staff see an unpublished issue exactly as readers will, marked as a preview."""
-    issue = get_object_or_404(Issue.objects.managed_by(request.user).with_publisher(), pk=pk)
+    issue = get_object_or_404(policy.issues_for(request.user).with_publisher(), pk=pk)
     context = issue_text(issue)
     context |= {
         "preview": True,
