@@ -112,10 +112,9 @@ class StaffPolicy:
         from reversion.models import Version
 
         model, data = version._model, version.field_dict
-        if model is Issue:
-            return Issue(
-                pk=data.get("id"), publisher_id=data.get("publisher_id"), status=data.get("status")
-            )
+        if model is Issue:  # a restore keeps the current status; a deleted one comes back a draft
+            current = Issue.objects.filter(pk=data.get("id")).first()
+            return current or Issue(pk=data.get("id"), publisher_id=data.get("publisher_id"))
         if model in (Section, Attachment):
             return Issue.objects.filter(pk=data.get("issue_id")).first()
         if model is Footnote:  # saved with its section, which may be deleted since

@@ -9,6 +9,7 @@ from accounts.models import User
 from documents.models import Document, DocumentType
 from people.models import Organisation
 
+from .attack import make_board
 from .factories import PASSWORD, make_issue, make_user
 from .support import CHROMIUM
 
@@ -133,3 +134,9 @@ def browser():
         )
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def boards(city):
+    """Board A (the victim) and board B (the attacker's), each with a revision of its issues."""
+    return make_board("Ban Tuyên giáo A", "a", city, 5), make_board("Ban Dân vận B", "b", city, 8)

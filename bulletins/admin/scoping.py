@@ -5,6 +5,9 @@ load objects and versions by id on their own; here each is checked before it run
 revert of another publisher's issue is refused before anything is written.
 """
 
+from auditlog.diff import model_instance_diff
+from auditlog.models import LogEntry
+from auditlog.registry import auditlog
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from reversion import set_comment
@@ -70,14 +73,14 @@ class PolicyScopedAdmin(CompareVersionAdmin):
         self.allowed_version(request, version_id, rules.REVERT, object_id)
         self.restoring(request, current)
         response = super().revision_view(request, object_id, version_id, extra_context)
-        self._keep_correction_note(request, response, object_id)
+        self._after_restore(request, response, object_id, current)
         return response
 
     def recover_view(self, request, version_id, extra_context=None):
         version = self.allowed_version(request, version_id, rules.RECOVER)
         self.restoring(request, None)
         response = super().recover_view(request, version_id, extra_context)
-        self._keep_correction_note(request, response, version.object_id)
+        self._after_restore(request, response, version.object_id, None)
         return response
 
     def restoring(self, request, current):
@@ -90,17 +93,24 @@ class PolicyScopedAdmin(CompareVersionAdmin):
             set_comment(note)
         return entry
 
-    def _keep_correction_note(self, request, response, object_id):
-        """django-reversion comments a restore itself, after the form is saved: the reason
-        for correcting a published issue is added to that comment."""
-        note = request.POST.get("correction_note", "").strip()
-        if request.method != "POST" or response.status_code != 302 or not note:
+    def _after_restore(self, request, response, object_id, before):
+        """django-reversion writes a restored object without the audit log seeing it, and
+        comments the revision itself: log the change, and keep the reason for a correction."""
+        if request.method != "POST" or response.status_code != 302:
             return
-        latest = Version.objects.get_for_object_reference(self.model, object_id).first()
-        if latest is not None:
-            revision = latest.revision
-            revision.comment = f"{revision.comment} — {note}"
-            revision.save(update_fields=["comment"])
+        restored = self.model._default_manager.filter(pk=object_id).first()
+        if restored is None:
+            return
+        if auditlog.contains(self.model):
+            action = LogEntry.Action.CREATE if before is None else LogEntry.Action.UPDATE
+            changes = model_instance_diff(before, restored)
+            if changes:
+                LogEntry.objects.log_create(restored, action=action, changes=changes)
+        note = request.POST.get("correction_note", "").strip()
+        latest = Version.objects.get_for_object(restored).first()
+        if note and latest is not None:
+            latest.revision.comment = f"{latest.revision.comment} — {note}"
+            latest.revision.save(update_fields=["comment"])
 
     def _reversion_order_version_queryset(self, request, queryset):
         """History and the list of deleted objects show the versions of issues the user may
