@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from people.models import Organisation
 
+from .files import validate_registry_file
+
 
 class DocumentType(models.Model):
     """Nghị quyết, Chỉ thị, Kết luận ...; loaded by a data migration, editable by admins.
@@ -72,7 +74,9 @@ class Document(models.Model):
     )
     summary = models.TextField(_("summary"), blank=True)
     full_text = models.TextField(_("full text"), blank=True)
-    file = models.FileField(_("file"), upload_to="documents/%Y/", blank=True)
+    file = models.FileField(
+        _("file"), upload_to="documents/%Y/", blank=True, validators=[validate_registry_file]
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.IN_FORCE
     )
