@@ -28,7 +28,8 @@ def may_read_file(user, path):
     if path.startswith("attachments/"):
         return _may_read_issue_file(user, Issue.objects.filter(attachments__file=path))
     if path.startswith("documents/"):
-        return user.is_authenticated and Document.objects.filter(file=path).exists()
+        readable = Document.objects.visible_to(user)
+        return user.is_authenticated and readable.filter(file=path).exists()
     return False
 
 

@@ -261,3 +261,37 @@ class TestWorkflowOutsideTheAdmin:
         with pytest.raises(PermissionDenied):
             workflow.apply(a.draft, "submit", b.editor)
         assert Issue.objects.get(pk=a.draft.pk).status == Issue.Status.DRAFT
+
+
+class TestRegistryHygiene:
+    CLAUSE = "về phương án nhân sự đại hội chưa công bố"
+
+    def cite_in(self, issue):
+        section = issue.sections.first()
+        section.body = f"<p>Theo Thông báo số 77-TB/TU, ngày 02/4/2026 {self.CLAUSE}.</p>"
+        section.save()
+        return section.citations.get().document
+
+    def test_a_drafts_citation_leaks_nothing_to_readers(self, client, boards, reader):
+        a, _b = boards
+        entry = self.cite_in(a.draft)
+        assert (entry.verified, entry.subject, entry.code) == (False, "", "77-TB/TU")
+        client.force_login(reader)
+        listing = client.get(reverse("documents:list")).content.decode()
+        assert "77-TB/TU" not in listing and self.CLAUSE not in listing
+        assert client.get(entry.get_absolute_url()).status_code == 404
+
+        client.force_login(a.editor)  # staff keep the whole registry
+        assert "77-TB/TU" in client.get(reverse("documents:list")).content.decode()
+
+    def test_an_unverified_entry_shows_once_a_readable_issue_cites_it(
+        self, client, boards, reader, cell
+    ):
+        a, b = boards
+        entry = self.cite_in(a.published)
+        client.force_login(reader)
+        assert client.get(entry.get_absolute_url()).status_code == 200
+        assert "77-TB/TU" in client.get(reverse("documents:list")).content.decode()
+
+        restrict_to_ward(a.published, b.org)  # now for another organisation only
+        assert client.get(entry.get_absolute_url()).status_code == 404
