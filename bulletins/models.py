@@ -367,6 +367,24 @@ class SectionImage(models.Model):
         return self.path
 
 
+class EditorUpload(models.Model):
+    """Who uploaded an editor image: until a section shows it, only the staff of the uploader's
+    publishers may open it."""
+
+    path = models.CharField(max_length=255, unique=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("editor upload")
+        verbose_name_plural = _("editor uploads")
+
+    def __str__(self):
+        return self.path
+
+
 class ReadConfirmation(models.Model):
     """A reader's statement that they have read an issue before the cell meeting."""
 

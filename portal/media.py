@@ -13,7 +13,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import FileResponse, Http404, HttpResponse
 from django.utils.http import content_disposition_header
 
-from bulletins.models import Issue
+from bulletins.models import EditorUpload, Issue
 from bulletins.policy import policy
 from documents import files
 from documents.models import Document
@@ -22,8 +22,9 @@ from documents.models import Document
 def may_read_file(user, path):
     if path.startswith("images/"):
         showing = Issue.objects.filter(sections__images__path=path)
-        if not showing.exists():
-            return user.has_perm("bulletins.change_section")  # uploaded, not yet in a section
+        if not showing.exists():  # uploaded, not yet in a section
+            uploaders = policy.uploaders_for(user)
+            return EditorUpload.objects.filter(path=path, uploaded_by__in=uploaders).exists()
         return _may_read_issue_file(user, showing)
     if path.startswith("attachments/"):
         return _may_read_issue_file(user, Issue.objects.filter(attachments__file=path))

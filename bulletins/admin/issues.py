@@ -5,6 +5,7 @@ import io
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import F
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -130,9 +131,13 @@ class IssueAdmin(PolicyScopedAdmin):
     ]
     readonly_fields = ["status", "published_at", "read_report_link", "workflow_link"]
 
-    @admin.display(description=_("title"), ordering=("-year", "-month"))
+    @admin.display(description=_("title"), ordering="period")
     def issue_title(self, issue):
         return issue.title
+
+    def get_queryset(self, request):
+        """Sorting by title sorts by month: the title is the month's unless overridden."""
+        return super().get_queryset(request).annotate(period=F("year") * 100 + F("month"))
 
     def view_on_site(self, issue):
         """Staff always open the preview: it shows drafts too, marked as such."""
