@@ -252,13 +252,14 @@ CKEDITOR_5_CONFIGS = {
 }
 
 # Content-Security-Policy: no inline script anywhere (scripts are static files), no plugins,
-# no <base>, no framing. The reading side allows styles from our stylesheet only; the admin
+# no <base>, no framing. The reading side allows styles from our stylesheet (and one element
+# with the request's nonce); the admin
 # allows inline styles, images from data:/blob: URLs and uploads by fetch, which Django's admin
 # and CKEditor 5 need. Uploaded files get their own sandboxing policy (portal.media).
 _CSP_BASE = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF],
-    "style-src": [CSP.SELF],
+    "style-src": [CSP.SELF, CSP.NONCE],  # the nonce: the print marking's @page rule
     "img-src": [CSP.SELF],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
