@@ -37,7 +37,7 @@ _PERMISSION = {
     CHANGE: "bulletins.change_issue",
     DELETE: "bulletins.delete_issue",
     REVERT: "bulletins.change_issue",
-    RECOVER: "bulletins.change_issue",
+    RECOVER: "bulletins.add_issue",  # what was deleted comes back as new material
     SUBMIT: "bulletins.change_issue",
     PUBLISH: PUBLISH_PERMISSION,
 }
@@ -109,20 +109,25 @@ class StaffPolicy:
         return None
 
     def _issue_of_version(self, version):
-        from reversion.models import Version
-
         model, data = version._model, version.field_dict
         if model is Issue:  # a restore keeps the current status; a deleted one comes back a draft
             current = Issue.objects.filter(pk=data.get("id")).first()
             return current or Issue(pk=data.get("id"), publisher_id=data.get("publisher_id"))
         if model in (Section, Attachment):
-            return Issue.objects.filter(pk=data.get("issue_id")).first()
-        if model is Footnote:  # saved with its section, which may be deleted since
-            section = Version.objects.get_for_model(Section).filter(
-                revision=version.revision_id, object_id=str(data.get("section_id"))
-            )
-            return self.issue_of(section.first())
+            current = Issue.objects.filter(pk=data.get("issue_id")).first()
+            return current or self._saved_with(version, Issue, data.get("issue_id"))
+        if model is Footnote:
+            return self._saved_with(version, Section, data.get("section_id"))
         return None
+
+    def _saved_with(self, version, model, pk):
+        """The issue of a parent deleted since, as saved in the same revision."""
+        from reversion.models import Version
+
+        parent = Version.objects.get_for_model(model).filter(
+            revision=version.revision_id, object_id=str(pk)
+        )
+        return self.issue_of(parent.first())
 
     def _publishes(self, user, publisher_id):
         return self.publishers_for(user).filter(pk=publisher_id).exists()

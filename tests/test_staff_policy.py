@@ -31,8 +31,8 @@ ACTIONS = [
 OWN_BOARD = {
     ("editor", S.DRAFT): {"view", "change", "delete", "revert", "recover", "submit"},
     ("editor", S.PUBLISHED): {"view", "submit"},
-    ("approver", S.DRAFT): {"view", "change", "revert", "recover", "submit", "publish"},
-    ("approver", S.PUBLISHED): {"view", "change", "revert", "recover", "submit", "publish"},
+    ("approver", S.DRAFT): {"view", "change", "revert", "submit", "publish"},
+    ("approver", S.PUBLISHED): {"view", "change", "revert", "submit", "publish"},
 }
 
 
