@@ -287,6 +287,8 @@ class TestReadConfirmation:
         outsider.organisations.set([other])
         client.force_login(outsider)
         url = reverse("admin:bulletins_issue_read_report", args=[published_issue.pk])
-        assert client.get(url).status_code == 404
+        response = client.get(url)
+        assert response.status_code == 403  # refused, without naming the issue
+        assert published_issue.title not in response.content.decode()
         changelist = client.get(reverse("admin:bulletins_issue_changelist")).content.decode()
         assert published_issue.title not in changelist
