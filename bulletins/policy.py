@@ -51,12 +51,17 @@ REFUSED = _("This item does not exist or you may not do this with it.")
 class StaffPolicy:
     """Issues, and what hangs from them, as one staff member may handle them."""
 
+    def publishers(self):
+        """Every organisation that publishes issues: what superusers and the management
+        commands (run by the system's operator) may act for."""
+        return Organisation.objects.filter(kind=Organisation.Kind.BOARD)
+
     def publishers_for(self, user):
         """The organisations whose issues the user works on (and may start or import)."""
         if user is None or not user.is_active:
             return Organisation.objects.none()
         if user.is_superuser:
-            return Organisation.objects.filter(kind=Organisation.Kind.BOARD)
+            return self.publishers()
         if not user.has_perm(_PERMISSION[VIEW]):
             return Organisation.objects.none()
         return user.organisations.all()
