@@ -31,17 +31,30 @@ def read_report(issue):
     return sorted(rows.values(), key=lambda row: (row.cell.parent_id or 0, row.cell.name))
 
 
+# A cell starting with one of these is a formula to a spreadsheet (=HYPERLINK(...), +cmd|...).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """Text as text: a leading apostrophe keeps a spreadsheet from running a name as formula."""
+    value = str(value)
+    return f"'{value}" if value.startswith(FORMULA_START) else value
+
+
 def write_report_csv(report, stream, headers):
     writer = csv.writer(stream)
     writer.writerow(headers)
     for row in report:
         first = row.confirmations[0] if row.confirmations else None
         writer.writerow(
-            [
-                row.cell.name,
-                row.cell.parent.name if row.cell.parent else "",
-                "x" if row.confirmed else "",
-                ", ".join(str(c.reader) for c in row.confirmations),
-                first.confirmed_at.isoformat(timespec="minutes") if first else "",
-            ]
+            map(
+                spreadsheet_safe,
+                [
+                    row.cell.name,
+                    row.cell.parent.name if row.cell.parent else "",
+                    "x" if row.confirmed else "",
+                    ", ".join(str(c.reader) for c in row.confirmations),
+                    first.confirmed_at.isoformat(timespec="minutes") if first else "",
+                ],
+            )
         )

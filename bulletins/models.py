@@ -69,14 +69,6 @@ class IssueQuerySet(models.QuerySet):
             published_at__lte=timezone.now(),
         )
 
-    def managed_by(self, user):
-        """Issues the user works on as staff: those of the publishers they belong to."""
-        if user.is_superuser:
-            return self
-        if not user.has_perm("bulletins.view_issue"):
-            return self.none()
-        return self.filter(publisher__in=user.organisations.values("pk"))
-
     def visible_to(self, user):
         """The one rule for what a user may read; every read path goes through it.
 
@@ -401,6 +393,24 @@ class SectionImage(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["section", "path"], name="unique_section_image")
         ]
+
+    def __str__(self):
+        return self.path
+
+
+class EditorUpload(models.Model):
+    """Who uploaded an editor image: until a section shows it, only the staff of the uploader's
+    publishers may open it."""
+
+    path = models.CharField(max_length=255, unique=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("editor upload")
+        verbose_name_plural = _("editor uploads")
 
     def __str__(self):
         return self.path

@@ -13,10 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import Issue, Review
+from .policy import PUBLISH, REFUSED, SUBMIT, policy
 
 S = Issue.Status
-EDIT = "bulletins.change_issue"
-PUBLISH = "bulletins.publish_issue"
 
 
 @dataclass(frozen=True)
@@ -25,7 +24,9 @@ class Transition:
     label: str
     sources: frozenset
     target: str
-    permission: str | None  # None: taken by the system (cron, worker), never offered to people
+    # What the staff policy must allow (bulletins.policy); None: taken by the system (cron,
+    # the worker), never offered to people.
+    action: str | None
     needs_comment: bool = False
     needs_time: bool = False
 
@@ -33,7 +34,7 @@ class Transition:
 TRANSITIONS = {
     t.name: t
     for t in [
-        Transition("submit", _("Submit for review"), frozenset({S.DRAFT}), S.SUBMITTED, EDIT),
+        Transition("submit", _("Submit for review"), frozenset({S.DRAFT}), S.SUBMITTED, SUBMIT),
         Transition(
             "send_back",
             _("Send back to the editor"),
@@ -61,6 +62,13 @@ TRANSITIONS = {
             None,
         ),
         Transition(
+            "publish_due_refused",
+            _("Back to review: the scheduling approver may no longer publish"),
+            frozenset({S.SCHEDULED}),
+            S.SUBMITTED,
+            None,
+        ),
+        Transition(
             "withdraw",
             _("Withdraw from readers"),
             frozenset({S.PUBLISHED, S.SCHEDULED}),
@@ -78,7 +86,7 @@ def available(issue, user):
     return [
         t
         for t in TRANSITIONS.values()
-        if issue.status in t.sources and t.permission and user.has_perm(t.permission)
+        if issue.status in t.sources and t.action and policy.can(user, t.action, issue)
     ]
 
 
@@ -93,9 +101,9 @@ def apply(issue, name, user, *, comment="", when=None):
     issue = Issue.objects.select_for_update().get(pk=issue.pk)
     if transition is None or transition not in available(issue, user):
         if transition is not None and not (
-            transition.permission and user.has_perm(transition.permission)
+            transition.action and policy.can(user, transition.action, issue)
         ):
-            raise PermissionDenied
+            raise PermissionDenied(REFUSED)
         raise ValidationError(
             _("This step is not possible while the issue is “%(status)s”."),
             params={"status": issue.get_status_display()},
@@ -116,7 +124,7 @@ def _take(issue, transition, actor, *, comment="", when=None):
         issue.published_at = timezone.now()
     elif transition.target == S.SCHEDULED:
         issue.published_at = when
-    elif transition.target == S.DRAFT:
+    elif transition.target in (S.DRAFT, S.SUBMITTED):
         issue.published_at = None
     issue.save(update_fields=["status", "published_at", "updated_at"])
     Review.objects.create(
@@ -134,7 +142,9 @@ def publish_due(now=None):
     """Turn scheduled issues whose time has come into published ones (cron or the worker).
 
     Each issue is taken in its own transaction under a row lock and checked again there:
-    two runs at once publish it once, and a withdrawal that lands first wins.
+    two runs at once publish it once, and a withdrawal that lands first wins. The step is the
+    scheduling approver's, taken at the set time: when that approver may no longer publish
+    the issue (left the board, lost the role), it goes back to review instead.
     """
     now = now or timezone.now()
     transition = TRANSITIONS["publish_due"]
@@ -145,6 +155,19 @@ def publish_due(now=None):
             # PostgreSQL re-evaluates the filter on the row it waited for: an issue that
             # another run published, or that was withdrawn meanwhile, is not returned.
             issue = due.select_for_update().filter(pk=pk).first()
-            if issue is not None:
-                published.append(_take(issue, transition, None))
+            if issue is None:
+                continue
+            scheduled = issue.reviews.filter(transition="schedule").select_related("actor")
+            approver = scheduled.first().actor if scheduled.exists() else None
+            if policy.can(approver, PUBLISH, issue):
+                published.append(_take(issue, transition, approver))
+            else:
+                _take(
+                    issue,
+                    TRANSITIONS["publish_due_refused"],
+                    approver,
+                    comment=_(
+                        "Not published: whoever scheduled it may no longer publish this issue."
+                    ),
+                )
     return published

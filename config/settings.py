@@ -11,6 +11,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -85,6 +86,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "accounts.middleware.PasswordChangeRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Content-Security-Policy (SECURE_CSP), Permissions-Policy, private caching when logged in.
+    "config.middleware.SecurityHeadersMiddleware",
     "accounts.middleware.AuditMiddleware",
     # Last, so it sees the login view's outcome and can answer a lock-out.
     "axes.middleware.AxesMiddleware",
@@ -103,6 +106,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.csp",
             ],
         },
     },
@@ -133,14 +137,16 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Lock-out after repeated failed logins (django-axes): per username and address, so a
-# stranger cannot lock a secretary out from elsewhere.
+# Lock-out after repeated failed logins (django-axes), counted per client address across
+# usernames: trying one password on many accounts (spraying) locks the address as surely as
+# guessing one account's. The address is the one the last trusted proxy saw (below).
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "30")))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_CLIENT_IP_CALLABLE = "accounts.security.client_ip"
+AXES_USERNAME_CALLABLE = "accounts.security.login_username"
 AXES_VERBOSE = False
 
 # Sessions end after this much inactivity. The expiry is pushed forward at most once every
@@ -175,6 +181,18 @@ LOGIN_REDIRECT_URL = "bulletins:home"
 LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "vi"
+# Dates are written day first in Vietnam (13/01/2019); Django's Vietnamese locale has no input
+# formats of its own, so these apply to every form, the admin's included.
+DATE_INPUT_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"]
+DATETIME_INPUT_FORMATS = [
+    "%d/%m/%Y %H:%M:%S",
+    "%d/%m/%Y %H:%M",
+    "%d/%m/%Y",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%dT%H:%M",
+    "%Y-%m-%d",
+]
 LANGUAGES = [("vi", _("Vietnamese"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
@@ -202,8 +220,10 @@ STORAGES = {
 # X-Accel-Redirect to MEDIA_ACCEL_PREFIX, "apache" with X-Sendfile (see README).
 MEDIA_SERVER = os.environ.get("MEDIA_SERVER", "django")
 MEDIA_ACCEL_PREFIX = os.environ.get("MEDIA_ACCEL_PREFIX", "/protected-media/")
-# Trust the first X-Forwarded-For address (set only behind a proxy that overwrites it).
-TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR")
+# How many proxies in front of the site append to X-Forwarded-For (nginx: 1). The client is
+# the address the outermost of them saw; anything further left was sent by the client and is
+# not believed. 0: the connection's own address.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 AUDITLOG_DISABLE_REMOTE_ADDR = False
 
 # Uploads larger than this are rejected before they reach a view.
@@ -271,6 +291,31 @@ CKEDITOR_5_CONFIGS = {
         "link": {"defaultProtocol": "https://"},
     }
 }
+
+# Content-Security-Policy: no inline script anywhere (scripts are static files), no plugins,
+# no <base>, no framing. The reading side allows styles from our stylesheet (and one element
+# with the request's nonce); the admin
+# allows inline styles, images from data:/blob: URLs and uploads by fetch, which Django's admin
+# and CKEditor 5 need. Uploaded files get their own sandboxing policy (portal.media).
+_CSP_BASE = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF, CSP.NONCE],  # the nonce: the print marking's @page rule
+    "img-src": [CSP.SELF],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "frame-ancestors": [CSP.NONE],
+    "form-action": [CSP.SELF],
+}
+SECURE_CSP = _CSP_BASE
+SECURE_CSP_ADMIN = {
+    **_CSP_BASE,
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:", "blob:"],
+}
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # CKEditor reads the token from the cookie to upload images.

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from bulletins.uploads import upload_image
 from portal.media import serve_media
 
 admin.site.site_header = _("Party-cell study materials — administration")
@@ -11,7 +12,7 @@ admin.site.index_title = _("Editorial work")
 urlpatterns = [
     path("quan-tri/", admin.site.urls),
     path("tai-khoan/", include("django.contrib.auth.urls")),
-    path("ckeditor5/", include("django_ckeditor_5.urls")),
+    path("ckeditor5/image_upload/", upload_image, name="ck_editor_5_upload_file"),
     path("media/<path:path>", serve_media, name="media"),
     path("", include("portal.urls")),
 ]

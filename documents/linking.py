@@ -7,25 +7,18 @@ never while a page is read. The rules, in order:
 2. without a date, it links to the only document with that code, or, when several share the
    code, to the one dated closest before the citing text, flagged as ambiguous;
 3. a code the registry does not know (or a code and date it does not know) creates an
-   unverified entry filled from the citation, for an editor to confirm or merge.
+   unverified entry for an editor to confirm or merge. It takes the code (with the type and
+   number it spells) and the date that identifies it, nothing else of the citing text: the
+   text around a citation in a draft is the draft's, and the registry is read more widely.
 """
 
-import html
-import re
 from datetime import date
 
 from django.db import transaction
 
-from people.models import Organisation
-
 from .citations import Citation as Found
 from .citations import extract_citations
 from .models import Citation, Document, DocumentType
-
-_TAG = re.compile(r"<[^>]+>")
-# "..., ngày 14/8/2026 của Thành ủy Cao Bằng về tăng cường ..." up to the end of the clause.
-_SUBJECT = re.compile(r"^[\s,]*(?:của\s[^.;:\n]*?\s)?(?P<subject>về\s[^.;:\n]{3,300})")
-_SUBJECT_WINDOW = 800
 
 
 def resolve(text, *, before):
@@ -35,7 +28,7 @@ def resolve(text, *, before):
     """
     found = extract_citations(text)
     registry = _Registry({citation.code for citation in found})
-    return [(citation, *registry.resolve(citation, text, before)) for citation in found]
+    return [(citation, *registry.resolve(citation, before)) for citation in found]
 
 
 @transaction.atomic
@@ -69,7 +62,7 @@ class _Registry:
         for document in documents:
             self.by_code.setdefault(document.code, []).append(document)
 
-    def resolve(self, citation: Found, text: str, before: date | None):
+    def resolve(self, citation: Found, before: date | None):
         candidates = self.by_code.get(citation.code, [])
         if citation.date:
             for document in candidates:
@@ -79,7 +72,7 @@ class _Registry:
             return candidates[0], False
         elif candidates:
             return _closest_before(candidates, before), True
-        document = _unverified_entry(citation, text)
+        document = _unverified_entry(citation)
         if document is not None:
             self.by_code.setdefault(citation.code, []).append(document)
         return document, False
@@ -92,7 +85,7 @@ def _closest_before(candidates, before):
     return min(candidates, key=lambda d: d.issued_on or date.max)
 
 
-def _unverified_entry(citation: Found, text: str):
+def _unverified_entry(citation: Found):
     document_type = _document_type(citation)
     if document_type is None:
         return None
@@ -102,8 +95,6 @@ def _unverified_entry(citation: Found, text: str):
         defaults={
             "document_type": document_type,
             "number": citation.number,
-            "issuer": _issuer(citation.issuer),
-            "subject": _subject_after(text, citation.end),
             "verified": False,
         },
     )
@@ -121,18 +112,3 @@ def _document_type(citation: Found):
         if document_type.abbreviation == citation.type:
             return document_type
     return None
-
-
-def _issuer(name):
-    if not name:
-        return None
-    return (
-        Organisation.objects.filter(name__iexact=name).first()
-        or Organisation.objects.filter(short_name__iexact=name).first()
-    )
-
-
-def _subject_after(text, end):
-    plain = html.unescape(_TAG.sub("", text[end : end + _SUBJECT_WINDOW]))
-    match = _SUBJECT.match(" ".join(plain.split()))
-    return match.group("subject").strip() if match else ""

@@ -1,11 +1,14 @@
 """The registry of party and state documents that bulletins study and cite."""
 
+from django.apps import apps
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from people.models import Organisation
+
+from .files import validate_registry_file
 
 
 class DocumentType(models.Model):
@@ -29,6 +32,24 @@ class DocumentType(models.Model):
 class DocumentQuerySet(models.QuerySet):
     def with_details(self):
         return self.select_related("document_type", "issuer")
+
+    def visible_to(self, user):
+        """The registry as a user may read it: staff see every entry; readers see verified
+        documents, and an unverified entry (made from a citation) only once a published issue
+        they may read cites it, so a draft's citations stay as private as the draft.
+
+        The issue model is looked up by name: the registry does not import the bulletins app
+        (the layering), and ``Issue.objects.visible_to`` stays the one rule for readers.
+        """
+        if user.is_staff and user.has_perm("documents.view_document"):
+            return self
+        readable = apps.get_model("bulletins", "Issue").objects.visible_to(user).values("pk")
+        cited = (
+            Q(citations__section__issue__in=readable)
+            | Q(citing_sections__issue__in=readable)
+            | Q(presenting_sections__issue__in=readable)
+        )
+        return self.filter(pk__in=self.model.objects.filter(Q(verified=True) | cited).values("pk"))
 
 
 class Document(models.Model):
@@ -72,7 +93,9 @@ class Document(models.Model):
     )
     summary = models.TextField(_("summary"), blank=True)
     full_text = models.TextField(_("full text"), blank=True)
-    file = models.FileField(_("file"), upload_to="documents/%Y/", blank=True)
+    file = models.FileField(
+        _("file"), upload_to="documents/%Y/", blank=True, validators=[validate_registry_file]
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.IN_FORCE
     )

@@ -8,6 +8,14 @@ from documents.models import Document, DocumentType
 from people.models import Event, Organisation, Person
 
 
+def year_filter(field_name):
+    """A year as people write it: a number too large for the database is refused by the form
+    (a clear message), not by the database (an error page)."""
+    return django_filters.NumberFilter(
+        label=_("Year"), field_name=field_name, min_value=1, max_value=9999
+    )
+
+
 class DocumentFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Number or subject"), method="search")
     document_type = django_filters.ModelChoiceFilter(
@@ -20,7 +28,7 @@ class DocumentFilter(django_filters.FilterSet):
     level = django_filters.ChoiceFilter(
         label=_("Level"), field_name="issuer__kind", choices=Organisation.Kind.choices
     )
-    year = django_filters.NumberFilter(label=_("Year"), field_name="issued_on__year")
+    year = year_filter("issued_on__year")
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Document.Status.choices)
 
     class Meta:
@@ -50,7 +58,7 @@ class PersonFilter(django_filters.FilterSet):
 class EventFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Title or place"), method="search")
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Event.Kind.choices)
-    year = django_filters.NumberFilter(label=_("Year"), field_name="start__year")
+    year = year_filter("start__year")
     person = django_filters.ModelChoiceFilter(
         label=_("Participant"),
         field_name="participants",

@@ -5,43 +5,44 @@ the file for someone outside the issue's audience, so every request is checked h
 Behind nginx or Apache the web server sends the bytes once Django has said yes.
 """
 
-import mimetypes
 import posixpath
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
-from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponse
+from django.utils.http import content_disposition_header
 
-from bulletins.models import Issue
+from bulletins.models import EditorUpload, Issue
+from bulletins.policy import policy
+from documents import files
 from documents.models import Document
 
 
 def may_read_file(user, path):
     if path.startswith("images/"):
         showing = Issue.objects.filter(sections__images__path=path)
-        if not showing.exists():
-            return user.has_perm("bulletins.change_section")  # uploaded, not yet in a section
+        if not showing.exists():  # uploaded, not yet in a section
+            uploaders = policy.uploaders_for(user)
+            return EditorUpload.objects.filter(path=path, uploaded_by__in=uploaders).exists()
         return _may_read_issue_file(user, showing)
     if path.startswith("attachments/"):
         return _may_read_issue_file(user, Issue.objects.filter(attachments__file=path))
     if path.startswith("documents/"):
-        return user.is_authenticated and Document.objects.filter(file=path).exists()
+        readable = Document.objects.visible_to(user)
+        return user.is_authenticated and readable.filter(file=path).exists()
     return False
 
 
 def _may_read_issue_file(user, issues):
     """Readers of an issue that carries the file, and the staff of its publisher."""
-    readable = Issue.objects.visible_to(user).values("pk")
-    managed = Issue.objects.managed_by(user).values("pk")
-    return issues.filter(Q(pk__in=readable) | Q(pk__in=managed)).exists()
+    return issues.filter(policy.readable_or_managed(user)).exists()
 
 
 @login_not_required
 def serve_media(request, path):
     path = posixpath.normpath(path).lstrip("/")
-    if path.startswith("..") or not may_read_file(request.user, path):
+    if "\x00" in path or path.startswith("..") or not may_read_file(request.user, path):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         raise Http404
@@ -49,17 +50,25 @@ def serve_media(request, path):
 
 
 def _send(path):
-    content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
+    """The bytes with the type found in them: images inline, every other file as a download,
+    anything unrecognised as opaque bytes; the browser never guesses and never runs it."""
+    full_path = settings.MEDIA_ROOT / path
+    if not full_path.is_file():
+        raise Http404
+    kind = files.sniff_path(full_path)
+    content_type = kind or "application/octet-stream"
     if settings.MEDIA_SERVER == "nginx":
         response = HttpResponse(content_type=content_type)
         response["X-Accel-Redirect"] = settings.MEDIA_ACCEL_PREFIX + path
     elif settings.MEDIA_SERVER == "apache":
         response = HttpResponse(content_type=content_type)
-        response["X-Sendfile"] = str(settings.MEDIA_ROOT / path)
+        response["X-Sendfile"] = str(full_path)
     else:
-        full_path = settings.MEDIA_ROOT / path
-        if not full_path.is_file():
-            raise Http404
         response = FileResponse(full_path.open("rb"), content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(
+        files.downloaded(kind), posixpath.basename(path)
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["Cache-Control"] = "private, max-age=3600"
     return response

@@ -11,7 +11,7 @@ false).
 import functools
 import mimetypes
 import os
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
@@ -127,14 +127,23 @@ def _local_file(path, media_paths):
     this issue shows; nothing else."""
     if path.startswith(settings.STATIC_URL):
         name = path.removeprefix(settings.STATIC_URL)
+        if ".." in PurePosixPath(name).parts or "\x00" in name:
+            return None
         # Source files in development, hashed copies after collectstatic.
         if found := finders.find(name):
             return found
         return staticfiles_storage.path(name) if staticfiles_storage.exists(name) else None
     name = path.removeprefix(settings.MEDIA_URL)
     if path.startswith(settings.MEDIA_URL) and name in media_paths:
-        return Path(settings.MEDIA_ROOT) / name
+        return _inside(Path(settings.MEDIA_ROOT), name)
     return None
+
+
+def _inside(root, name):
+    """The file, if after resolving ``..`` and links it is still under ``root``."""
+    root = root.resolve()
+    candidate = (root / name).resolve()
+    return candidate if candidate.is_relative_to(root) and candidate.is_file() else None
 
 
 @functools.cache

@@ -13,6 +13,7 @@ from documents.models import Document, DocumentType
 from people.models import Organisation
 from portal import pdf
 
+from .attack import make_board
 from .factories import PASSWORD, make_issue, make_user
 from .support import CHROMIUM
 
@@ -171,3 +172,9 @@ def restore_migrated_data(snapshot):
     with connection.cursor() as cursor:
         for statement in connection.ops.sequence_reset_sql(no_style(), models):
             cursor.execute(statement)
+
+
+@pytest.fixture
+def boards(city):
+    """Board A (the victim) and board B (the attacker's), each with a revision of its issues."""
+    return make_board("Ban Tuyên giáo A", "a", city, 5), make_board("Ban Dân vận B", "b", city, 8)

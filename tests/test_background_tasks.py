@@ -130,8 +130,10 @@ def test_the_scheduled_publication_runs_as_a_task(committed_db, media, board, ap
     from bulletins.tasks import publish_due_issues
 
     issue = make_issue(board, 6, published=False)
+    soon = timezone.now() + datetime.timedelta(minutes=5)
+    workflow.apply(issue, "schedule", approver, when=soon)
     due = timezone.now() - datetime.timedelta(minutes=1)
-    Issue.objects.filter(pk=issue.pk).update(status=Issue.Status.SCHEDULED, published_at=due)
+    Issue.objects.filter(pk=issue.pk).update(published_at=due)
     result = publish_due_issues.enqueue()
     run_worker()
     result.refresh()

@@ -144,7 +144,7 @@ class TestScheduledPublication:
         assert published.published_at == issue.published_at
         review = Review.objects.get(issue=issue, transition="publish_due")
         assert (review.actor, review.from_status, review.to_status) == (
-            None,
+            approver,  # the step is the scheduling approver's, taken at the set time
             S.SCHEDULED,
             S.PUBLISHED,
         )

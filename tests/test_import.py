@@ -584,3 +584,11 @@ Hội nghị đã hoàn thành nội dung chương trình đề ra.
         ("3.2", 2),
     ]
     assert bulletin.sections[1].cited_code == "868-CV/TU"
+
+
+@pytest.mark.django_db
+def test_the_command_imports_only_for_a_publishing_board(bulletin_md, cell):
+    """The staff policy's publishers: a party cell publishes no issue."""
+    with pytest.raises(CommandError, match="No single organisation"):
+        run(bulletin_md, "--publisher", cell.pk)
+    assert not Issue.objects.exists()

@@ -53,18 +53,35 @@ class VersionedForm(forms.ModelForm):
         ) % {"who": who, "what": self.instance, "when": date_format(when, "H:i d/m/Y")}
 
 
-class IssueForm(VersionedForm):
+class CorrectionForm(VersionedForm):
+    """A change to an issue that readers may have seen needs a reason (the revision's comment;
+    who may correct at all is the staff policy's rule)."""
+
     correction_note = forms.CharField(
         label=_("Reason for the correction"),
         required=False,
         help_text=_("Readers already have this issue: say what is corrected and why."),
     )
 
+    def corrected_issues(self):
+        return [self.instance] if self.instance.pk else []
+
     def clean(self):
         cleaned = super().clean()
-        if self.instance.pk and self.instance.was_published and not cleaned.get("correction_note"):
+        published = any(issue.was_published for issue in self.corrected_issues() if issue)
+        if published and not cleaned.get("correction_note"):
             self.add_error("correction_note", _("Say what is corrected and why."))
         return cleaned
+
+
+class IssueForm(CorrectionForm):
+    pass
+
+
+class SectionForm(CorrectionForm):
+    def corrected_issues(self):
+        """The issue the section is in, and the one it is moved to."""
+        return [getattr(self.instance, "issue", None), self.cleaned_data.get("issue")]
 
 
 class TransitionForm(forms.Form):

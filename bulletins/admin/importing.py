@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from bulletins.importing import BulletinImportError, import_bulletin, read_bytes
 from bulletins.importing.writer import check_import, issue_period, render_body
 from bulletins.numbering import number_outline
+from bulletins.policy import policy
 from documents.citations import extract_citations
 from people.models import Organisation
 
@@ -143,7 +144,7 @@ def import_view(request, model_admin):
     """Step 1: upload and preview; step 2 (the form carries a token): import and redirect."""
     if not request.user.has_perm("bulletins.add_issue"):
         raise PermissionDenied
-    publishers = model_admin.publishers(request)
+    publishers = policy.publishers_for(request.user)
     form, confirm, preview = UploadForm(publishers=publishers), None, None
     if request.method == "POST" and "token" in request.POST:
         confirm = ConfirmForm(request.POST, publishers=publishers)

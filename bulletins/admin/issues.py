@@ -5,25 +5,25 @@ import io
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import F
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from reversion import set_comment
-from reversion_compare.admin import CompareVersionAdmin
 
+from bulletins import policy as rules
 from bulletins import workflow
 from bulletins.confirmations import read_report, write_report_csv
 from bulletins.models import Attachment, Issue, Review, Section, start_next_issue
 from bulletins.numbering import outline_errors
-from people.models import Organisation
+from bulletins.policy import policy
 
 from .forms import WIDE_HEADING, IssueForm, TransitionForm, VersionedForm
 from .importing import import_view
 from .pages import admin_page
-from .scoping import PublisherScopedMixin
+from .scoping import PolicyScopedAdmin
 
 
 class SectionFormSet(forms.BaseInlineFormSet):
@@ -112,7 +112,7 @@ class ReviewInline(admin.TabularInline):
 
 
 @admin.register(Issue)
-class IssueAdmin(PublisherScopedMixin, CompareVersionAdmin):
+class IssueAdmin(PolicyScopedAdmin):
     form = IssueForm
     exclude = ["version"]
     list_display = ["issue_title", "publisher", "status", "published_at"]
@@ -131,9 +131,13 @@ class IssueAdmin(PublisherScopedMixin, CompareVersionAdmin):
     ]
     readonly_fields = ["status", "published_at", "read_report_link", "workflow_link"]
 
-    @admin.display(description=_("title"), ordering=("-year", "-month"))
+    @admin.display(description=_("title"), ordering="period")
     def issue_title(self, issue):
         return issue.title
+
+    def get_queryset(self, request):
+        """Sorting by title sorts by month: the title is the month's unless overridden."""
+        return super().get_queryset(request).annotate(period=F("year") * 100 + F("month"))
 
     def view_on_site(self, issue):
         """Staff always open the preview: it shows drafts too, marked as such."""
@@ -145,33 +149,28 @@ class IssueAdmin(PublisherScopedMixin, CompareVersionAdmin):
         return [*self.fieldsets[:-1], (None, {"fields": ["version"]})]
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "publisher" and not request.user.is_superuser:
-            kwargs["queryset"] = request.user.organisations.all()
+        if db_field.name == "publisher":
+            kwargs["queryset"] = policy.publishers_for(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
-    def has_change_permission(self, request, obj=None):
-        """A published issue is corrected by the approvers only; editors read it."""
-        if obj is not None and obj.was_published and not request.user.has_perm(workflow.PUBLISH):
-            return False
-        return super().has_change_permission(request, obj)
+    def restoring(self, request, issue):
+        """A revert keeps the issue's status and a recovered issue comes back as a draft:
+        only the workflow moves an issue towards or away from readers."""
+        if issue is None:
+            request.workflow_state = {"status": Issue.Status.DRAFT, "published_at": None}
+        else:
+            request.workflow_state = {"status": issue.status, "published_at": issue.published_at}
 
-    def has_delete_permission(self, request, obj=None):
-        if obj is not None and obj.was_published:
-            return False
-        return super().has_delete_permission(request, obj)
+    def get_object(self, request, object_id, from_field=None):
+        issue = super().get_object(request, object_id, from_field)
+        for field, value in getattr(request, "workflow_state", {}).items():
+            setattr(issue, field, value)
+        return issue
 
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
-
-    def log_change(self, request, obj, message):
-        """The revision of a correction keeps the approver's reason as its comment."""
-        entry = super().log_change(request, obj, message)
-        note = request.POST.get("correction_note", "").strip()
-        if note:
-            set_comment(note)
-        return entry
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -220,9 +219,7 @@ class IssueAdmin(PublisherScopedMixin, CompareVersionAdmin):
         return self._page_link(issue, "workflow", gettext("Submit, publish or send back"))
 
     def workflow_view(self, request, pk):
-        issue = get_object_or_404(self.get_queryset(request), pk=pk)
-        if not self.has_view_permission(request, issue):
-            raise PermissionDenied
+        issue = self.allowed_object(request, pk, rules.VIEW)
         form = TransitionForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
             try:
@@ -257,16 +254,11 @@ class IssueAdmin(PublisherScopedMixin, CompareVersionAdmin):
     def import_view(self, request):
         return import_view(request, self)
 
-    def publishers(self, request):
-        """The organisations this user may start issues for."""
-        if request.user.is_superuser:
-            return Organisation.objects.filter(kind=Organisation.Kind.BOARD)
-        return request.user.organisations.all()
-
     def start_next_view(self, request):
         if request.method != "POST" or not self.has_add_permission(request):
             raise PermissionDenied
-        publisher = get_object_or_404(self.publishers(request), pk=request.POST.get("publisher"))
+        publishers = policy.publishers_for(request.user)
+        publisher = get_object_or_404(publishers, pk=request.POST.get("publisher"))
         issue = start_next_issue(publisher, request.user)
         if issue is None:
             messages.error(request, gettext("Next month's issue already exists."))
@@ -275,13 +267,11 @@ class IssueAdmin(PublisherScopedMixin, CompareVersionAdmin):
         return redirect("admin:bulletins_issue_change", issue.pk)
 
     def changelist_view(self, request, extra_context=None):
-        extra_context = {**(extra_context or {}), "publishers": self.publishers(request)}
+        extra_context = {**(extra_context or {}), "publishers": policy.publishers_for(request.user)}
         return super().changelist_view(request, extra_context)
 
     def read_report_view(self, request, pk):
-        issue = get_object_or_404(self.get_queryset(request), pk=pk)
-        if not self.has_view_permission(request, issue):
-            raise PermissionDenied
+        issue = self.allowed_object(request, pk, rules.VIEW)
         report = read_report(issue)
         if request.GET.get("format") == "csv":
             stream = io.StringIO()

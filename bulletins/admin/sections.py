@@ -1,16 +1,14 @@
 """The section admin: one section with its footnotes and recognised citations."""
 
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404
-from reversion.models import Version
-from reversion_compare.admin import CompareVersionAdmin
 
-from bulletins.models import Footnote, Issue, Section
+from bulletins import policy as rules
+from bulletins.models import Footnote, Section
+from bulletins.policy import policy
 from documents.admin import RecognisedCitationInline
 
-from .forms import WIDE_HEADING, VersionedForm
-from .scoping import PublisherScopedMixin
+from .forms import WIDE_HEADING, SectionForm
+from .scoping import PolicyScopedAdmin
 
 
 class FootnoteInline(admin.TabularInline):
@@ -20,9 +18,9 @@ class FootnoteInline(admin.TabularInline):
 
 
 @admin.register(Section)
-class SectionAdmin(PublisherScopedMixin, CompareVersionAdmin):
-    publisher_path = "issue__publisher"
-    form = VersionedForm
+class SectionAdmin(PolicyScopedAdmin):
+    issue_path = "issue"
+    form = SectionForm
     exclude = ["version"]
     list_display = ["number", "heading", "issue"]
     list_display_links = ["heading"]
@@ -46,34 +44,17 @@ class SectionAdmin(PublisherScopedMixin, CompareVersionAdmin):
     def get_form(self, request, obj=None, **kwargs):
         return super().get_form(request, obj, widgets=WIDE_HEADING, **kwargs)
 
+    def get_fields(self, request, obj=None):
+        """The reason field appears once the section belongs to an issue readers may have."""
+        if obj is not None and obj.issue.was_published:
+            return [*self.fields, "correction_note"]
+        return self.fields
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "issue" and not request.user.is_superuser:
-            kwargs["queryset"] = Issue.objects.filter(
-                publisher__in=request.user.organisations.values("pk")
-            )
+        if db_field.name == "issue":
+            kwargs["queryset"] = policy.issues_for(request.user, rules.CHANGE)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         form.instance.issue.renumber_sections()
-
-    def _reversion_order_version_queryset(self, request, queryset):
-        """Deleted sections of other publishers' issues are not listed for recovery."""
-        ordered = super()._reversion_order_version_queryset(request, queryset)
-        if request.user.is_superuser:
-            return ordered
-        issues = set(
-            Issue.objects.filter(publisher__in=request.user.organisations.values("pk")).values_list(
-                "pk", flat=True
-            )
-        )
-        return [version for version in ordered if version.field_dict.get("issue_id") in issues]
-
-    def recover_view(self, request, version_id, extra_context=None):
-        version = get_object_or_404(Version, pk=version_id)
-        scoped = self._reversion_order_version_queryset(
-            request, Version.objects.filter(pk=version.pk)
-        )
-        if not scoped:
-            raise PermissionDenied
-        return super().recover_view(request, version_id, extra_context)

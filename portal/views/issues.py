@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from bulletins.models import Issue, ReadConfirmation, Section
+from bulletins.policy import policy
 
 from .. import pdf, reading, text
 
@@ -148,7 +149,7 @@ def issue_detail(request, issue):
 
 def issue_preview(request, pk):
     """Staff see an unpublished issue exactly as readers will, marked as a preview."""
-    issue = get_object_or_404(Issue.objects.managed_by(request.user).with_publisher(), pk=pk)
+    issue = get_object_or_404(policy.issues_for(request.user).with_publisher(), pk=pk)
     context = {
         "issue": issue,
         "preview": True,

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from bulletins.importing import BulletinImportError, import_bulletin, read_bulletin
 from bulletins.models import Issue
-from people.models import Organisation
+from bulletins.policy import policy
 
 
 class Command(BaseCommand):
@@ -64,9 +64,10 @@ class Command(BaseCommand):
                     _("No issue exists yet to take the publisher from: pass --publisher.")
                 )
             return latest.publisher
-        found = Organisation.objects.filter(name=value)
+        publishers = policy.publishers()
+        found = publishers.filter(name=value)
         if value.isdigit():
-            found = found | Organisation.objects.filter(pk=int(value))
+            found = found | publishers.filter(pk=int(value))
         if found.count() != 1:
             raise CommandError(
                 _("No single organisation is named or numbered “%(value)s”.") % {"value": value}

@@ -1,0 +1,152 @@
+"""Who on the staff may do what with which issue: the one rule for the editorial side.
+
+``Issue.objects.visible_to(user)`` says what a reader may read; this module says what a staff
+member may do with an issue and everything it carries (sections, footnotes, attachments, their
+saved revisions). The admin (its own views and the history, revert, recover and compare views
+that django-reversion and reversion-compare add), the workflow, the media view, the import and
+the management commands all ask it; no other module repeats the publisher rule.
+
+The rule, in the spirit of Wagtail's permission policies:
+
+- staff work on the issues of the publishers they belong to (superusers: every board);
+- each action needs its model permission (view, change, delete, publish);
+- a published issue (or one that readers may have seen: scheduled, withdrawn) is corrected by
+  approvers only, and never deleted; the same holds for reverting or recovering anything of it.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import User
+from people.models import Organisation
+
+from .models import Attachment, Footnote, Issue, Section
+
+VIEW = "view"
+CHANGE = "change"
+DELETE = "delete"
+REVERT = "revert"
+RECOVER = "recover"
+SUBMIT = "submit"
+PUBLISH = "publish"
+
+PUBLISH_PERMISSION = "bulletins.publish_issue"
+_PERMISSION = {
+    VIEW: "bulletins.view_issue",
+    CHANGE: "bulletins.change_issue",
+    DELETE: "bulletins.delete_issue",
+    REVERT: "bulletins.change_issue",
+    RECOVER: "bulletins.add_issue",  # what was deleted comes back as new material
+    SUBMIT: "bulletins.change_issue",
+    PUBLISH: PUBLISH_PERMISSION,
+}
+# Actions that alter what readers of an issue already saw: a correction, for approvers only.
+_CORRECTING = {CHANGE, REVERT, RECOVER}
+_SEEN_BY_READERS = [Issue.Status.PUBLISHED, Issue.Status.SCHEDULED, Issue.Status.ARCHIVED]
+
+REFUSED = _("This item does not exist or you may not do this with it.")
+
+
+class StaffPolicy:
+    """Issues, and what hangs from them, as one staff member may handle them."""
+
+    def publishers(self):
+        """Every organisation that publishes issues: what superusers and the management
+        commands (run by the system's operator) may act for."""
+        return Organisation.objects.filter(kind=Organisation.Kind.BOARD)
+
+    def publishers_for(self, user):
+        """The organisations whose issues the user works on (and may start or import)."""
+        if user is None or not user.is_active:
+            return Organisation.objects.none()
+        if user.is_superuser:
+            return self.publishers()
+        if not user.has_perm(_PERMISSION[VIEW]):
+            return Organisation.objects.none()
+        return user.organisations.all()
+
+    def issues_for(self, user, action=VIEW):
+        """The issues on which the user may take ``action``, as a queryset."""
+        if user is None or not user.is_active or not user.has_perm(_PERMISSION[action]):
+            return Issue.objects.none()
+        issues = Issue.objects.all()
+        if not user.is_superuser:
+            issues = issues.filter(publisher__in=self.publishers_for(user).values("pk"))
+        corrects = action in _CORRECTING and not user.has_perm(PUBLISH_PERMISSION)
+        if action == DELETE or corrects:
+            issues = issues.exclude(status__in=_SEEN_BY_READERS)
+        return issues
+
+    def can(self, user, action, obj):
+        """Whether the user may take ``action`` on an issue, section, footnote, attachment or
+        a saved version of one of them (for a version: on the issue it belonged to)."""
+        if user is None or not user.is_active or not user.has_perm(_PERMISSION[action]):
+            return False
+        issue = self.issue_of(obj)
+        if issue is None:
+            return False
+        if not user.is_superuser and not self._publishes(user, issue.publisher_id):
+            return False
+        if action == DELETE:
+            return not issue.was_published
+        if action in _CORRECTING and issue.was_published:
+            return user.has_perm(PUBLISH_PERMISSION)
+        return True
+
+    def check(self, user, action, obj):
+        """Refuse with one message that never tells whose the object is, or whether it exists."""
+        if not self.can(user, action, obj):
+            raise PermissionDenied(REFUSED)
+
+    def issue_of(self, obj):
+        """The issue an object belongs to; for a saved version, as the version recorded it."""
+        from reversion.models import Version  # reversion's models need the app registry
+
+        if isinstance(obj, Version):
+            return self._issue_of_version(obj)
+        if isinstance(obj, Issue):
+            return obj
+        if isinstance(obj, Section | Attachment):
+            return obj.issue
+        if isinstance(obj, Footnote):
+            return obj.section.issue
+        return None
+
+    def _issue_of_version(self, version):
+        model, data = version._model, version.field_dict
+        if model is Issue:  # a restore keeps the current status; a deleted one comes back a draft
+            current = Issue.objects.filter(pk=data.get("id")).first()
+            return current or Issue(pk=data.get("id"), publisher_id=data.get("publisher_id"))
+        if model in (Section, Attachment):
+            current = Issue.objects.filter(pk=data.get("issue_id")).first()
+            return current or self._saved_with(version, Issue, data.get("issue_id"))
+        if model is Footnote:
+            return self._saved_with(version, Section, data.get("section_id"))
+        return None
+
+    def _saved_with(self, version, model, pk):
+        """The issue of a parent deleted since, as saved in the same revision."""
+        from reversion.models import Version
+
+        parent = Version.objects.get_for_model(model).filter(
+            revision=version.revision_id, object_id=str(pk)
+        )
+        return self.issue_of(parent.first())
+
+    def _publishes(self, user, publisher_id):
+        return self.publishers_for(user).filter(pk=publisher_id).exists()
+
+    def readable_or_managed(self, user):
+        """Issues whose files the user may open: as a reader, or as its publisher's staff."""
+        return Q(pk__in=Issue.objects.visible_to(user).values("pk")) | Q(
+            pk__in=self.issues_for(user, VIEW).values("pk")
+        )
+
+    def uploaders_for(self, user):
+        """Accounts whose not-yet-used uploads the user may see: staff of a shared publisher."""
+        publishers = self.publishers_for(user).values("pk")
+        return User.objects.filter(Q(pk=user.pk) | Q(organisations__in=publishers))
+
+
+policy = StaffPolicy()

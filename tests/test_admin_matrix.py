@@ -1,0 +1,209 @@
+"""Every admin URL, for the editors and approvers of two publishers: who may open what.
+
+The URLs come from the admin site itself (every registered ModelAdmin with the views django-
+reversion and reversion-compare add, and the custom ones), so a new admin view fails here until
+it is classified. Each is opened by every staff role (GET); then every object URL of publisher
+A's material is posted to by publisher B's staff, and the database must not have moved.
+
+The issue and section pages follow the table below; for the other models Django's model
+permissions are the ground truth, and only wrongful allows count.
+"""
+
+import pytest
+import reversion
+from axes.models import AccessFailureLog
+from django.contrib import admin
+from django.urls import reverse
+from reversion.models import Version
+
+from bulletins.models import Issue, Section
+from people.models import Event, Person, Position
+
+from .attack import snapshot
+from .factories import PASSWORD, make_issue
+
+pytestmark = pytest.mark.django_db
+
+# What a URL does with its object, by the end of its name.
+OBJECT_VIEWS = {
+    "change": "view",
+    "history": "view",
+    "compare": "view",
+    "read_report": "view",
+    "workflow": "view",
+    "delete": "delete",
+    "revision": "revert",
+    "recover": "recover",
+    "password_change": "change",
+}
+# URLs without an object: lists and forms of one's own material, checked for leaks instead.
+LIST_VIEWS = {"changelist", "add", "recoverlist", "import", "start_next", "reorganise"}
+SITE_VIEWS = {"index", "login", "logout", "password_change", "password_change_done",
+              "autocomplete", "jsi18n", "view_on_site", "app_list"}  # fmt: skip
+POLICY_MODELS = {"bulletins.Issue", "bulletins.Section"}
+
+# Publisher A's own staff, on A's material (B's staff are refused everything of A's).
+ALLOWED = {
+    ("editor", "draft"): {"view", "delete", "revert", "recover"},
+    ("editor", "published"): {"view"},
+    # Approvers create nothing, so they neither delete nor recover.
+    ("approver", "draft"): {"view", "revert"},
+    ("approver", "published"): {"view", "revert"},
+}
+
+
+def admin_patterns():
+    """(model label or None, URL name, pattern, kind) for every named admin URL."""
+    for model, model_admin in admin.site._registry.items():
+        prefix = f"{model._meta.app_label}_{model._meta.model_name}_"
+        for pattern in model_admin.get_urls():
+            if pattern.name:
+                yield model._meta.label, pattern.name, _kind(pattern.name, prefix)
+    for pattern in admin.site.get_urls():
+        if getattr(pattern, "name", None) in SITE_VIEWS:
+            yield None, pattern.name, "site"
+
+
+def _kind(name, prefix):
+    short = name.removeprefix(prefix).removeprefix("auth_user_")
+    if short in OBJECT_VIEWS:
+        return short
+    if short in LIST_VIEWS:
+        return "list"
+    return None
+
+
+@pytest.fixture
+def material(boards, city, cell, directive, reader, client):
+    """A's published issue and draft, their sections, deleted ones to recover, and one object
+    of every other admin model."""
+    a, b = boards
+    section = {"draft": a.draft.sections.first(), "published": a.published.sections.first()}
+    for each in [*section.values(), a.draft, a.published]:  # two versions each, to compare
+        with reversion.create_revision():
+            reversion.add_to_revision(each)
+    doomed = a.draft.sections.last()
+    with reversion.create_revision():
+        reversion.add_to_revision(doomed)
+    doomed_version = Version.objects.get_for_object(doomed).first()
+    doomed.delete()
+    gone = make_issue(a.org, 12, published=False)
+    with reversion.create_revision():
+        reversion.add_to_revision(gone)
+    gone_version = Version.objects.get_for_object(gone).first()
+    gone.delete()
+    person = Person.objects.create(full_name="Đàm Văn Thử")
+    Position.objects.create(person=person, organisation=city, title="Bí thư")
+    Event.objects.create(title="Hội nghị thử", start="2026-07-10T08:00+07:00")
+    client.post(reverse("login"), {"username": reader.username, "password": PASSWORD})
+    client.logout()  # an access log; then a failed attempt, kept
+    client.post(reverse("login"), {"username": reader.username, "password": "sai"})
+    AccessFailureLog.objects.create(username=reader.username, ip_address="127.0.0.1")
+    return {
+        "a": a,
+        "b": b,
+        "issue": {"draft": a.draft, "published": a.published},
+        "section": section,
+        "deleted": {"bulletins.Issue": gone_version, "bulletins.Section": doomed_version},
+    }
+
+
+def object_urls(material):
+    """(label, url name, kind, url, status of A's object or None) for every object URL."""
+    for label, name, kind in admin_patterns():
+        assert kind is not None, f"admin URL {name} is not classified in this test"
+        if kind in ("list", "site"):
+            continue
+        if label in POLICY_MODELS:
+            key = "issue" if label == "bulletins.Issue" else "section"
+            if kind == "recover":
+                version = material["deleted"][label]
+                yield label, name, kind, reverse(f"admin:{name}", args=[version.pk]), "draft"
+                continue
+            if kind in ("read_report", "workflow") and key != "issue":
+                continue
+            for status, obj in material[key].items():
+                versions = Version.objects.get_for_object(obj).order_by("pk")
+                if kind == "revision":
+                    url = reverse(f"admin:{name}", args=[obj.pk, versions.first().pk])
+                elif kind == "compare":
+                    url = reverse(f"admin:{name}", args=[obj.pk]) + (
+                        f"?version_id1={versions.first().pk}&version_id2={versions.last().pk}"
+                    )
+                else:
+                    url = reverse(f"admin:{name}", args=[obj.pk])
+                yield label, name, kind, url, status
+        else:
+            model = next(m for m in admin.site._registry if m._meta.label == label)
+            obj = model._default_manager.order_by("pk").first()
+            assert obj is not None, f"no {label} to open {name} with"
+            yield label, name, kind, reverse(f"admin:{name}", args=[obj.pk]), None
+
+
+def model_allows(user, label, action):
+    app, model = label.split(".")
+    model = model.lower()
+    if action == "view":
+        return user.has_perm(f"{app}.view_{model}") or user.has_perm(f"{app}.change_{model}")
+    return user.has_perm(f"{app}.{action}_{model}")
+
+
+STAFF = ["editor", "approver", "other_editor", "other_approver"]
+
+
+def staff(material):
+    a, b = material["a"], material["b"]
+    return {
+        "editor": a.editor,
+        "approver": a.approver,
+        "other_editor": b.editor,
+        "other_approver": b.approver,
+    }
+
+
+def test_every_admin_url_for_every_staff_role(client, material):
+    wrongful_allows, wrongful_refusals, checked = [], [], 0
+    secrets = [material["a"].published.title, material["a"].draft.title]
+    for role, user in staff(material).items():
+        client.force_login(user)
+        for label, _name, kind, url, status in object_urls(material):
+            response = client.get(url)
+            allowed = response.status_code == 200
+            action = OBJECT_VIEWS[kind]
+            if label in POLICY_MODELS:
+                expected = action in ALLOWED.get((role, status), set())
+            else:
+                expected = model_allows(user, label, action)
+            checked += 1
+            if allowed and not expected:
+                wrongful_allows.append((role, url, response.status_code))
+            if label in POLICY_MODELS and expected and not allowed:
+                wrongful_refusals.append((role, url, response.status_code))
+        if role.startswith("other_"):
+            for _label, name, kind in admin_patterns():
+                if kind == "list":
+                    text = client.get(reverse(f"admin:{name}", args=_list_args(name))).content
+                    for secret in secrets:
+                        assert secret not in text.decode(), (role, name)
+    print(f"admin matrix: {checked} requests, {len(wrongful_allows)} wrongful allows")
+    assert checked > 150
+    assert wrongful_allows == []
+    assert wrongful_refusals == [], wrongful_refusals
+
+
+def _list_args(name):
+    return ["merge"] if name.endswith("_reorganise") else []
+
+
+def test_posting_to_another_publishers_material_writes_nothing(client, material):
+    for role in ("other_editor", "other_approver"):
+        client.force_login(staff(material)[role])
+        before = snapshot()
+        for label, _name, _kind, url, _status in object_urls(material):
+            if label not in POLICY_MODELS:
+                continue
+            response = client.post(url, {"post": "yes", "transition": "publish"})
+            assert response.status_code in (302, 403, 404), (role, url)
+            assert snapshot() == before, (role, url)
+    assert Issue.objects.filter(pk=material["a"].draft.pk, status=Issue.Status.DRAFT).exists()
+    assert not Section.objects.filter(pk=material["deleted"]["bulletins.Section"].object_id)
