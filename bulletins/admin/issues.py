@@ -7,8 +7,9 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.urls import path, reverse
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from reversion import set_comment
@@ -17,29 +18,76 @@ from reversion_compare.admin import CompareVersionAdmin
 from bulletins import workflow
 from bulletins.confirmations import read_report, write_report_csv
 from bulletins.models import Attachment, Issue, Review, Section, start_next_issue
-from bulletins.numbering import outline_errors
+from bulletins.numbering import outline_errors, possible_moves
 from people.models import Organisation
 
-from .forms import WIDE_HEADING, IssueForm, TransitionForm, VersionedForm
+from .forms import WIDE_HEADING, IssueForm, TransitionForm, VersionedForm, last_saved
 from .importing import import_view
 from .pages import admin_page
 from .scoping import PublisherScopedMixin
 
+SECTIONS_PER_PAGE = 20
+
 
 class SectionFormSet(forms.BaseInlineFormSet):
-    """Refuses an outline that skips a level (a 2.1.1. straight under 2.)."""
+    """A batch of an issue's sections: no colleague's edit lost, no level skipped."""
 
     def clean(self):
         super().clean()
-        kept = [
-            form.cleaned_data
-            for form in self.forms
-            if form.cleaned_data and not form.cleaned_data.get("DELETE")
-        ]
-        kept.sort(key=lambda data: data["position"])
-        skipped = outline_errors([data["level"] for data in kept])
+        self.refuse_stale_deletions()
+        conflicts = [form for form in self.forms if getattr(form, "conflict", None)]
+        if conflicts:
+            raise forms.ValidationError(
+                _("Nothing was saved: someone else changed %(sections)s after you opened the page.")
+                % {"sections": describe_conflicts(conflicts)},
+                code="stale",
+            )
+        self.check_outline()
+
+    def refuse_stale_deletions(self):
+        """A section changed since the page was opened is not deleted unseen."""
+        for form in self.initial_forms:
+            if not self._should_delete_form(form):
+                continue
+            current = form.current()
+            if current is None or form.cleaned_data.get("version") == current.version:
+                continue
+            form.conflict = last_saved(current)
+            form.reload(current)
+            form.data.pop(form.add_prefix(forms.formsets.DELETION_FIELD_NAME), None)
+            form.add_error(
+                None,
+                _(
+                    "%(who)s saved “%(what)s” at %(when)s, after you opened the page, so it "
+                    "was not deleted. Its current text is shown: tick Delete again to delete it."
+                )
+                % form.conflict,
+            )
+
+    def check_outline(self):
+        """The whole issue's outline after this save, the batch's changes on top of the rest."""
+        stored = []
+        if self.instance.pk:
+            stored = self.instance.sections.values_list("pk", "position", "level", "heading")
+        outline = {pk: (position, pk, level, heading) for pk, position, level, heading in stored}
+        for form in self.forms:
+            data, pk = form.cleaned_data, form.instance.pk
+            if not data:
+                continue
+            if self._should_delete_form(form):
+                outline.pop(pk, None)
+                continue
+            position, key, level, heading = outline.get(pk, (0, float("inf"), 1, ""))
+            outline[pk or id(form)] = (
+                data.get("position", position),
+                key,
+                data.get("level", level),
+                data.get("heading", heading),
+            )
+        kept = sorted(outline.values())
+        skipped = outline_errors([level for _position, _pk, level, _heading in kept])
         if skipped:
-            headings = ", ".join(f"“{kept[index]['heading']}”" for index in skipped)
+            headings = ", ".join(f"“{kept[index][3]}”" for index in skipped)
             raise forms.ValidationError(
                 _(
                     "A section cannot be more than one level below the one before it. "
@@ -49,42 +97,47 @@ class SectionFormSet(forms.BaseInlineFormSet):
             )
 
 
+def describe_conflicts(forms_):
+    return "; ".join(gettext("“%(what)s” (%(who)s, %(when)s)") % form.conflict for form in forms_)
+
+
 MOVES = [("up", "↑", _("Move up")), ("down", "↓", _("Move down")),
          ("out", "←", _("One level up")), ("in", "→", _("One level down"))]  # fmt: skip
 
 
 class SectionInline(admin.StackedInline):
+    """A page of the issue's sections, so that an issue of any size opens and saves."""
+
     model = Section
     form = VersionedForm
     exclude = ["version"]  # the form's own hidden field, not the model's
     formset = SectionFormSet
     extra = 0
     fields = [
-        ("position", "level", "outline_moves"),
+        ("position", "level"),
         "heading",
         "body",
         ("presented_document", "event"),
         "cited_documents",
         "version",
     ]
-    readonly_fields = ["outline_moves"]
     autocomplete_fields = ["presented_document", "cited_documents", "event"]
     show_change_link = True
 
     def get_formset(self, request, obj=None, **kwargs):
         return super().get_formset(request, obj, widgets=WIDE_HEADING, **kwargs)
 
-    @admin.display(description=_("Move"))
-    def outline_moves(self, section):
-        """Buttons of the issue form: the form is saved, then the section moved."""
-        if section.pk is None:
-            return "-"
-        return format_html_join(
-            " ",
-            '<button type="submit" name="_move" value="{}:{}" title="{}" class="button">'
-            "{}</button>",
-            ((section.pk, move, label, arrow) for move, arrow, label in MOVES),
-        )
+    @staticmethod
+    def first_shown(request):
+        """The 1-based number, in outline order, of the first section of the page (?muc=)."""
+        start = request.GET.get("muc", "")
+        return int(start) if start.isdigit() and int(start) > 0 else 1
+
+    def page_queryset(self, request, issue, queryset):
+        start = self.first_shown(request) - 1
+        shown = issue.sections.order_by("position", "pk").values_list("pk", flat=True)
+        ids = list(shown[start : start + SECTIONS_PER_PAGE])
+        return queryset.filter(pk__in=ids).prefetch_related("cited_documents")
 
 
 class AttachmentInline(admin.TabularInline):
@@ -126,10 +179,11 @@ class IssueAdmin(PublisherScopedMixin, CompareVersionAdmin):
     fieldsets = [
         (None, {"fields": ["publisher", ("month", "year"), "title_override", "marking"]}),
         (_("Readers"), {"fields": ["audience", "audience_organisations", "read_report_link"]}),
+        (_("Outline"), {"fields": ["outline"]}),
         (_("Publication"), {"fields": ["status", "published_at", "workflow_link"]}),
         (None, {"fields": ["correction_note", "version"]}),
     ]
-    readonly_fields = ["status", "published_at", "read_report_link", "workflow_link"]
+    readonly_fields = ["status", "published_at", "read_report_link", "workflow_link", "outline"]
 
     @admin.display(description=_("title"), ordering=("-year", "-month"))
     def issue_title(self, issue):
@@ -143,6 +197,45 @@ class IssueAdmin(PublisherScopedMixin, CompareVersionAdmin):
         if obj is not None and obj.was_published:
             return self.fieldsets
         return [*self.fieldsets[:-1], (None, {"fields": ["version"]})]
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if isinstance(inline, SectionInline) and obj is not None and obj.pk:
+            kwargs["queryset"] = inline.page_queryset(request, obj, kwargs["queryset"])
+        return kwargs
+
+    @admin.display(description=_("Sections"))
+    def outline(self, issue):
+        """Every section as a line: number, heading, the moves that are possible, links."""
+        if issue.pk is None:
+            return gettext("Save the issue first, then add its sections.")
+        sections = list(
+            issue.sections.order_by("position", "pk").only(
+                "pk", "position", "level", "number", "heading"
+            )
+        )
+        moves = possible_moves([section.level for section in sections], Section.MAX_LEVEL)
+        rows = [
+            {
+                "section": section,
+                "indent": "\u2003" * (section.level - 1),
+                "moves": [move for move in MOVES if move[0] in possible],
+            }
+            for section, possible in zip(sections, moves, strict=True)
+        ]
+        pages = [
+            (start, min(start + SECTIONS_PER_PAGE - 1, len(sections)))
+            for start in range(1, len(sections) + 1, SECTIONS_PER_PAGE)
+        ]
+        return render_to_string(
+            "admin/bulletins/issue/outline.html",
+            {
+                "issue": issue,
+                "rows": rows,
+                "pages": pages if len(pages) > 1 else [],
+                "last_position": sections[-1].position if sections else 0,
+            },
+        )
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "publisher" and not request.user.is_superuser:
@@ -184,7 +277,7 @@ class IssueAdmin(PublisherScopedMixin, CompareVersionAdmin):
 
     def response_change(self, request, obj):
         if "_move" in request.POST:
-            return HttpResponseRedirect(request.path)
+            return HttpResponseRedirect(request.get_full_path())
         return super().response_change(request, obj)
 
     def get_urls(self):

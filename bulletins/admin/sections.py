@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
+from django.db.models import F
 from django.shortcuts import get_object_or_404
 from reversion.models import Version
 from reversion_compare.admin import CompareVersionAdmin
@@ -52,6 +53,12 @@ class SectionAdmin(PublisherScopedMixin, CompareVersionAdmin):
                 publisher__in=request.user.organisations.values("pk")
             )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        """A section added after another (its position prefilled) pushes the rest down."""
+        if not change:
+            obj.issue.sections.filter(position__gte=obj.position).update(position=F("position") + 1)
+        super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
