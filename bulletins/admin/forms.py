@@ -9,6 +9,9 @@ values elsewhere, the colleague's version beside each field both changed), so th
 is a deliberate merge.
 """
 
+import contextvars
+
+import reversion
 from django import forms
 from django.forms.models import model_to_dict
 from django.utils import timezone
@@ -37,6 +40,22 @@ def last_saved(instance):
     who = (latest and latest.revision.user) or gettext("Someone")
     when = timezone.localtime(latest.revision.date_created) if latest else timezone.now()
     return {"who": who, "what": instance, "when": date_format(when, "H:i d/m/Y")}
+
+
+def keep_recoverable(obj):
+    """Record ``obj`` as it is now in a revision of its own, before it is deleted.
+
+    Only saved objects are kept by the revision of the request, and a section is saved with
+    its issue only when it changes; this one is recovered as it was when deleted. A fresh
+    context starts an outermost revision, saved at once, in the request's transaction.
+    """
+
+    def record():
+        with reversion.create_revision():
+            reversion.set_comment(gettext("Before deletion"))
+            reversion.add_to_revision(obj)
+
+    contextvars.Context().run(record)
 
 
 def _as_post_value(value):

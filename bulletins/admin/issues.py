@@ -7,7 +7,6 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
-from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext
@@ -18,15 +17,21 @@ from reversion_compare.admin import CompareVersionAdmin
 from bulletins import workflow
 from bulletins.confirmations import read_report, write_report_csv
 from bulletins.models import Attachment, Issue, Review, Section, start_next_issue
-from bulletins.numbering import outline_errors, possible_moves
+from bulletins.numbering import outline_errors
 from people.models import Organisation
 
-from .forms import WIDE_HEADING, IssueForm, TransitionForm, VersionedForm, last_saved
+from .forms import (
+    WIDE_HEADING,
+    IssueForm,
+    TransitionForm,
+    VersionedForm,
+    keep_recoverable,
+    last_saved,
+)
 from .importing import import_view
+from .outline import MOVE_NAMES, SECTIONS_PER_PAGE, render_outline
 from .pages import admin_page
 from .scoping import PublisherScopedMixin
-
-SECTIONS_PER_PAGE = 20
 
 
 class SectionFormSet(forms.BaseInlineFormSet):
@@ -43,6 +48,11 @@ class SectionFormSet(forms.BaseInlineFormSet):
                 code="stale",
             )
         self.check_outline()
+
+    def delete_existing(self, obj, commit=True):
+        if commit:
+            keep_recoverable(obj)
+        super().delete_existing(obj, commit)
 
     def refuse_stale_deletions(self):
         """A section changed since the page was opened is not deleted unseen."""
@@ -99,10 +109,6 @@ class SectionFormSet(forms.BaseInlineFormSet):
 
 def describe_conflicts(forms_):
     return "; ".join(gettext("“%(what)s” (%(who)s, %(when)s)") % form.conflict for form in forms_)
-
-
-MOVES = [("up", "↑", _("Move up")), ("down", "↓", _("Move down")),
-         ("out", "←", _("One level up")), ("in", "→", _("One level down"))]  # fmt: skip
 
 
 class SectionInline(admin.StackedInline):
@@ -206,36 +212,7 @@ class IssueAdmin(PublisherScopedMixin, CompareVersionAdmin):
 
     @admin.display(description=_("Sections"))
     def outline(self, issue):
-        """Every section as a line: number, heading, the moves that are possible, links."""
-        if issue.pk is None:
-            return gettext("Save the issue first, then add its sections.")
-        sections = list(
-            issue.sections.order_by("position", "pk").only(
-                "pk", "position", "level", "number", "heading"
-            )
-        )
-        moves = possible_moves([section.level for section in sections], Section.MAX_LEVEL)
-        rows = [
-            {
-                "section": section,
-                "indent": "\u2003" * (section.level - 1),
-                "moves": [move for move in MOVES if move[0] in possible],
-            }
-            for section, possible in zip(sections, moves, strict=True)
-        ]
-        pages = [
-            (start, min(start + SECTIONS_PER_PAGE - 1, len(sections)))
-            for start in range(1, len(sections) + 1, SECTIONS_PER_PAGE)
-        ]
-        return render_to_string(
-            "admin/bulletins/issue/outline.html",
-            {
-                "issue": issue,
-                "rows": rows,
-                "pages": pages if len(pages) > 1 else [],
-                "last_position": sections[-1].position if sections else 0,
-            },
-        )
+        return render_outline(issue)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "publisher" and not request.user.is_superuser:
@@ -270,7 +247,7 @@ class IssueAdmin(PublisherScopedMixin, CompareVersionAdmin):
         super().save_related(request, form, formsets, change)
         move = request.POST.get("_move", "")
         section_pk, _colon, direction = move.partition(":")
-        if section_pk.isdigit() and direction in {key for key, *_rest in MOVES}:
+        if section_pk.isdigit() and direction in MOVE_NAMES:
             form.instance.move_section(int(section_pk), direction)
         else:
             form.instance.renumber_sections()

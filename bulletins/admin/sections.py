@@ -10,7 +10,7 @@ from reversion_compare.admin import CompareVersionAdmin
 from bulletins.models import Footnote, Issue, Section
 from documents.admin import RecognisedCitationInline
 
-from .forms import WIDE_HEADING, VersionedForm
+from .forms import WIDE_HEADING, VersionedForm, keep_recoverable
 from .scoping import PublisherScopedMixin
 
 
@@ -59,6 +59,10 @@ class SectionAdmin(PublisherScopedMixin, CompareVersionAdmin):
         if not change:
             obj.issue.sections.filter(position__gte=obj.position).update(position=F("position") + 1)
         super().save_model(request, obj, form, change)
+
+    def delete_model(self, request, obj):
+        keep_recoverable(obj)
+        super().delete_model(request, obj)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
