@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from bulletins.models import Section
 
-from .conftest import make_user
+from .factories import make_user
 from .forms import form_data
 
 pytestmark = pytest.mark.django_db
