@@ -310,6 +310,10 @@ class Section(Versioned):
         verbose_name = _("section")
         verbose_name_plural = _("sections")
         ordering = ["issue", "position", "pk"]
+        indexes = [
+            # An issue's outline in order, and the section list newest issue first.
+            models.Index(fields=["-issue", "position", "id"], name="section_outline_order"),
+        ]
 
     def __str__(self):
         return f"{self.number} {self.heading}".strip()

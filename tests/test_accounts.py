@@ -258,7 +258,8 @@ class TestReadConfirmation:
 
         report = {row.cell: row for row in read_report(published_issue)}
         assert set(report) == {cell, second, third}
-        assert report[cell].confirmed and len(report[cell].confirmations) == 2
+        assert report[cell].confirmed and report[cell].count == 2
+        assert [name for name, _when in report[cell].readers] == ["Lục Văn Thư", "phobithu5"]
         assert not report[second].confirmed and not report[third].confirmed
 
         published_issue.audience = Issue.Audience.ORGANISATIONS

@@ -9,8 +9,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from accounts.models import User
 from bulletins.admin.outline import SECTIONS_PER_PAGE
-from bulletins.models import Issue, Section
+from bulletins.models import Issue, ReadConfirmation, Section
 from documents.models import Citation
 
 from .forms import form_data
@@ -160,3 +161,40 @@ class TestSectionPage:
         many_count, page = count_queries(client, reverse(url, args=[many.pk]))
         assert many_count == few_count
         assert "(lần 399)" in page
+
+
+class TestAtScale:
+    def test_the_section_list_does_not_query_per_row_or_per_issue(self, client, editor, board):
+        for month in (5, 6):
+            make_large_issue(board, month, 15)
+        client.force_login(editor)
+        url = reverse("admin:bulletins_section_changelist")
+        few, _page = count_queries(client, url)
+        for month in (7, 8, 9, 10):
+            make_large_issue(board, month, 60)
+        many, page = count_queries(client, url)
+        assert many == few
+        assert "Mục thứ 60 của số tháng 10" in page  # the newest issue first, in outline order
+        assert page.index("Mục thứ 1 của số tháng 10") < page.index("Mục thứ 2 của số tháng 10")
+
+    def test_the_read_report_is_counted_in_a_fixed_number_of_queries(
+        self, client, editor, published_issue, cell
+    ):
+        def confirm(count, start):
+            for index in range(start, start + count):
+                reader = User.objects.create(  # no password: hashing would dominate the test
+                    username=f"bithu_{index}", first_name=f"Số {index}", last_name="Đảng viên"
+                )
+                reader.organisations.set([cell])
+                ReadConfirmation.objects.create(issue=published_issue, reader=reader)
+
+        client.force_login(editor)
+        url = reverse("admin:bulletins_issue_read_report", args=[published_issue.pk])
+        confirm(2, 0)
+        few, _page = count_queries(client, url)
+        confirm(60, 2)
+        many, page = count_queries(client, url)
+        assert many == few
+        assert "Đảng viên Số 61" in page
+        exported = client.get(url, {"format": "csv"}).content.decode()
+        assert exported.count("Đảng viên Số") == 62
