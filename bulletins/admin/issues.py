@@ -5,6 +5,7 @@ import io
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -18,6 +19,7 @@ from bulletins import workflow
 from bulletins.confirmations import read_report, write_report_csv
 from bulletins.models import Attachment, Issue, Review, Section, start_next_issue
 from bulletins.numbering import outline_errors
+from documents.models import Document
 from people.models import Organisation
 
 from .forms import (
@@ -32,6 +34,7 @@ from .importing import import_view
 from .outline import MOVE_NAMES, SECTIONS_PER_PAGE, render_outline
 from .pages import admin_page
 from .scoping import PublisherScopedMixin
+from .widgets import KnownAutocompleteSelect, KnownAutocompleteSelectMultiple, give_known_labels
 
 
 class SectionFormSet(forms.BaseInlineFormSet):
@@ -48,6 +51,11 @@ class SectionFormSet(forms.BaseInlineFormSet):
                 code="stale",
             )
         self.check_outline()
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        give_known_labels(form)
+        return form
 
     def delete_existing(self, obj, commit=True):
         if commit:
@@ -133,6 +141,16 @@ class SectionInline(admin.StackedInline):
     def get_formset(self, request, obj=None, **kwargs):
         return super().get_formset(request, obj, widgets=WIDE_HEADING, **kwargs)
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in self.autocomplete_fields:
+            kwargs["widget"] = KnownAutocompleteSelect(db_field, self.admin_site)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name in self.autocomplete_fields:
+            kwargs["widget"] = KnownAutocompleteSelectMultiple(db_field, self.admin_site)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
     @staticmethod
     def first_shown(request):
         """The 1-based number, in outline order, of the first section of the page (?muc=)."""
@@ -143,7 +161,12 @@ class SectionInline(admin.StackedInline):
         start = self.first_shown(request) - 1
         shown = issue.sections.order_by("position", "pk").values_list("pk", flat=True)
         ids = list(shown[start : start + SECTIONS_PER_PAGE])
-        return queryset.filter(pk__in=ids).prefetch_related("cited_documents")
+        cited = Document.objects.select_related("document_type")
+        return (
+            queryset.filter(pk__in=ids)
+            .select_related("presented_document__document_type", "event")
+            .prefetch_related(Prefetch("cited_documents", cited))
+        )
 
 
 class AttachmentInline(admin.TabularInline):
