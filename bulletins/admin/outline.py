@@ -21,9 +21,8 @@ MOVES = [("up", "↑", _("Move up")), ("down", "↓", _("Move down")),
 MOVE_NAMES = {name for name, _arrow, _label in MOVES}
 
 
-def _add_url(issue, position, level):
+def _add_url(base, issue, position, level):
     """The add-section page with the issue and the place in the outline filled in."""
-    base = reverse("admin:bulletins_section_add")
     return f"{base}?issue={issue.pk}&position={position}&level={level}"
 
 
@@ -53,7 +52,9 @@ def render_outline(issue):
         )
         for name, arrow, label in MOVES
     }
-    add_after = gettext("Add after")
+    add_after, add = gettext("Add after"), reverse("admin:bulletins_section_add")
+    # one reverse for the whole outline: the section's pk goes between prefix and suffix
+    prefix, _zero, suffix = reverse("admin:bulletins_section_change", args=[0]).rpartition("/0/")
     rows = format_html_join(
         "\n",
         '<tr><td>{}</td><td>{}<a href="{}">{}</a></td><td>{}</td><td><a href="{}">{}</a></td></tr>',
@@ -61,10 +62,10 @@ def render_outline(issue):
             (
                 section.number,
                 "\u2003" * (section.level - 1),
-                reverse("admin:bulletins_section_change", args=[section.pk]),
+                f"{prefix}/{section.pk}/{suffix}",
                 section.heading,
                 _buttons(section, possible, buttons),
-                _add_url(issue, section.position + 1, section.level),
+                _add_url(add, issue, section.position + 1, section.level),
                 add_after,
             )
             for section, possible in zip(sections, moves, strict=True)
@@ -77,5 +78,9 @@ def render_outline(issue):
     last = sections[-1].position if sections else 0
     return render_to_string(
         "admin/bulletins/issue/outline.html",
-        {"rows": rows, "pages": pages[1:] and pages, "add_at_end": _add_url(issue, last + 10, 1)},
+        {
+            "rows": rows,
+            "pages": pages[1:] and pages,
+            "add_at_end": _add_url(add, issue, last + 10, 1),
+        },
     )
