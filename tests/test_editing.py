@@ -7,7 +7,7 @@ from django.urls import reverse
 from bulletins.models import Section
 
 from .factories import make_user
-from .forms import form_data
+from .forms import form_data, inline_index
 
 pytestmark = pytest.mark.django_db
 
@@ -34,15 +34,6 @@ def open_issue(client, issue):
     return form_data(client.get(issue_url(issue)).content.decode(), "issue_form")
 
 
-def form_index(data, section):
-    """The prefix index of a section's form on the issue page."""
-    return next(
-        key.split("-")[1]
-        for key, value in data.items()
-        if key.endswith("-id") and value == str(section.pk)
-    )
-
-
 def save_section(browser, section, **changes):
     data = form_data(browser.get(section_url(section)).content.decode(), "section_form")
     data.update(changes)
@@ -67,7 +58,7 @@ class TestLostEdits:
         mine = open_issue(client, draft_issue)
         save_section(colleague, x, heading="Mục X do đồng chí Hai sửa")
 
-        mine[f"sections-{form_index(mine, y)}-heading"] = "Mục Y do tôi sửa"
+        mine[f"sections-{inline_index(mine, y)}-heading"] = "Mục Y do tôi sửa"
         assert client.post(issue_url(draft_issue), mine).status_code == 302
 
         x.refresh_from_db()
@@ -83,8 +74,8 @@ class TestLostEdits:
         mine = open_issue(client, draft_issue)
         save_section(colleague, x, heading="Mục X do đồng chí Hai sửa")
 
-        mine[f"sections-{form_index(mine, x)}-body"] = "<p>Thân bài X do tôi viết lại.</p>"
-        mine[f"sections-{form_index(mine, y)}-heading"] = "Mục Y do tôi sửa"
+        mine[f"sections-{inline_index(mine, x)}-body"] = "<p>Thân bài X do tôi viết lại.</p>"
+        mine[f"sections-{inline_index(mine, y)}-heading"] = "Mục Y do tôi sửa"
         response = client.post(issue_url(draft_issue), mine)
         page = response.content.decode()
         assert response.status_code == 200
@@ -110,14 +101,14 @@ class TestLostEdits:
         mine = open_issue(client, draft_issue)
         save_section(colleague, x, heading="Tiêu đề của đồng chí Hai")
 
-        mine[f"sections-{form_index(mine, x)}-heading"] = "Tiêu đề của tôi"
+        mine[f"sections-{inline_index(mine, x)}-heading"] = "Tiêu đề của tôi"
         page = client.post(issue_url(draft_issue), mine).content.decode()
         assert "Tiêu đề của đồng chí Hai" in page and "Tiêu đề của tôi" in page
         x.refresh_from_db()
         assert x.heading == "Tiêu đề của đồng chí Hai"
 
         again = form_data(page, "issue_form")
-        assert again[f"sections-{form_index(again, x)}-heading"] == "Tiêu đề của tôi"
+        assert again[f"sections-{inline_index(again, x)}-heading"] == "Tiêu đề của tôi"
         assert client.post(issue_url(draft_issue), again).status_code == 302
         x.refresh_from_db()
         assert x.heading == "Tiêu đề của tôi"  # chosen after seeing both
@@ -131,7 +122,7 @@ class TestLostEdits:
         save_section(colleague, x, body="<p>Bản của đồng chí Hai cho X.</p>")
         save_section(colleague, y, body="<p>Bản của đồng chí Hai cho Y.</p>")
         for section in (x, y):
-            mine[f"sections-{form_index(mine, section)}-heading"] = f"Sửa {section.pk}"
+            mine[f"sections-{inline_index(mine, section)}-heading"] = f"Sửa {section.pk}"
         page = client.post(issue_url(draft_issue), mine).content.decode()
         x.refresh_from_db()
         y.refresh_from_db()
@@ -166,7 +157,7 @@ class TestDeletion:
         mine = open_issue(client, draft_issue)
         save_section(colleague, x, body="<p>Nội dung mới của đồng chí Hai.</p>")
 
-        mine[f"sections-{form_index(mine, x)}-DELETE"] = "on"
+        mine[f"sections-{inline_index(mine, x)}-DELETE"] = "on"
         response = client.post(issue_url(draft_issue), mine)
         page = response.content.decode()
         assert response.status_code == 200
@@ -175,9 +166,9 @@ class TestDeletion:
         ).exists()
         assert "bientap_hai" in page and x.heading in page
         again = form_data(page, "issue_form")
-        delete = f"sections-{form_index(again, x)}-DELETE"
+        delete = f"sections-{inline_index(again, x)}-DELETE"
         assert delete not in again  # to delete, the editor ticks it again, having seen the text
-        assert "Nội dung mới của đồng chí Hai." in again[f"sections-{form_index(again, x)}-body"]
+        assert "Nội dung mới của đồng chí Hai." in again[f"sections-{inline_index(again, x)}-body"]
 
         again[delete] = "on"
         assert client.post(issue_url(draft_issue), again).status_code == 302
@@ -190,8 +181,32 @@ class TestDeletion:
         client.force_login(editor)
         mine = open_issue(client, draft_issue)
         save_section(colleague, y, heading="Chỉ mục Y đổi")
-        mine[f"sections-{form_index(mine, x)}-DELETE"] = "on"
+        mine[f"sections-{inline_index(mine, x)}-DELETE"] = "on"
         assert client.post(issue_url(draft_issue), mine).status_code == 302
         assert not Section.objects.filter(pk=x.pk).exists()
         y.refresh_from_db()
         assert y.heading == "Chỉ mục Y đổi"
+
+
+class TestSectionPage:
+    def test_two_editors_on_one_section_page_merge_field_by_field(
+        self, client, editor, colleague, sections
+    ):
+        x, _y = sections
+        client.force_login(editor)
+        mine = form_data(client.get(section_url(x)).content.decode(), "section_form")
+        save_section(colleague, x, heading="Tiêu đề mới của đồng chí Hai")
+
+        mine["body"] = "<p>Phần tóm tắt do tôi viết.</p>"
+        response = client.post(section_url(x), mine)
+        assert response.status_code == 200
+        x.refresh_from_db()
+        assert x.body != "<p>Phần tóm tắt do tôi viết.</p>"
+        again = form_data(response.content.decode(), "section_form")
+        assert again["heading"] == "Tiêu đề mới của đồng chí Hai"
+        assert client.post(section_url(x), again).status_code == 302
+        x.refresh_from_db()
+        assert (x.heading, x.body) == (
+            "Tiêu đề mới của đồng chí Hai",
+            "<p>Phần tóm tắt do tôi viết.</p>",
+        )

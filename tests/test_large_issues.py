@@ -14,7 +14,7 @@ from bulletins.admin.outline import SECTIONS_PER_PAGE
 from bulletins.models import Issue, ReadConfirmation, Section
 from documents.models import Citation
 
-from .forms import form_data
+from .forms import form_data, inline_index
 
 pytestmark = pytest.mark.django_db
 
@@ -84,9 +84,7 @@ class TestIssuePage:
         data = form_data(client.get(url).content.decode(), "issue_form")
         assert posted_fields(data) < settings.DATA_UPLOAD_MAX_NUMBER_FIELDS / 2
         target = issue.sections.order_by("position")[SECTIONS_PER_PAGE]
-        index = next(
-            k.split("-")[1] for k, v in data.items() if k.endswith("-id") and v == str(target.pk)
-        )
+        index = inline_index(data, target)
         data[f"sections-{index}-heading"] = "Mục 21 sửa từ trang thứ hai"
         data["title_override"] = "Số đặc biệt nghìn mục"
         assert client.post(url, data).status_code == 302
