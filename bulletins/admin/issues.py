@@ -115,8 +115,9 @@ class SectionFormSet(forms.BaseInlineFormSet):
             )
 
 
-def describe_conflicts(forms_):
-    return "; ".join(gettext("“%(what)s” (%(who)s, %(when)s)") % form.conflict for form in forms_)
+def describe_conflicts(conflicting):
+    """“1.2. Heading” (who, when); ... for the message above the refused forms."""
+    return "; ".join("“{what}” ({who}, {when})".format(**form.conflict) for form in conflicting)
 
 
 class SectionInline(admin.StackedInline):
