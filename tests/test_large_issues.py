@@ -12,6 +12,7 @@ from django.urls import reverse
 from accounts.models import User
 from bulletins.admin.outline import SECTIONS_PER_PAGE
 from bulletins.models import Issue, ReadConfirmation, Section
+from bulletins.numbering import move, possible_moves
 from documents.models import Citation
 
 from .forms import form_data, inline_index
@@ -205,3 +206,27 @@ class TestAtScale:
         assert "<td>62</td><td>Đảng viên Số 0 (" in page  # how many, and who was first
         exported = client.get(url, {"format": "csv"}).content.decode()
         assert exported.count("Đảng viên Số") == 62
+
+
+def outlines(length):
+    """Every outline of ``length`` sections that starts at level 1 and never skips a level."""
+    if length == 0:
+        yield []
+        return
+    for shorter in outlines(length - 1):
+        deepest = shorter[-1] + 1 if shorter else 1
+        for level in range(1, min(deepest, Section.MAX_LEVEL) + 1):
+            yield [*shorter, level]
+
+
+def test_the_outline_shows_exactly_the_moves_that_change_something():
+    for length in range(1, 7):
+        for levels in outlines(length):
+            possible = possible_moves(levels, Section.MAX_LEVEL)
+            for index in range(length):
+                for direction in ("up", "down", "in", "out"):
+                    changes = move(levels, index, direction, Section.MAX_LEVEL) != (
+                        list(range(length)),
+                        levels,
+                    )
+                    assert changes == (direction in possible[index]), (levels, index, direction)
