@@ -31,8 +31,11 @@ def _name(last_name, first_name, username):
     return " ".join(filter(None, [last_name, first_name])) or username
 
 
-def read_report(issue):
-    """One row per cell of the issue's audience; a cell has confirmed when any member has."""
+def read_report(issue, names=False):
+    """One row per cell of the issue's audience; a cell has confirmed when any member has.
+
+    With ``names``, each row also lists its readers (for the CSV): one value per confirmation.
+    """
     confirmations = ReadConfirmation.objects.filter(issue=issue)
     totals = {
         row["cell"]: row
@@ -41,13 +44,14 @@ def read_report(issue):
         .order_by()
     }
     readers = defaultdict(list)
-    for cell, last, first, username, when in confirmations.values_list(
+    named = confirmations.values_list(
         "reader__organisations",
         "reader__last_name",
         "reader__first_name",
         "reader__username",
         "confirmed_at",
-    ).order_by("confirmed_at", "pk"):
+    ).order_by("confirmed_at", "pk")
+    for cell, last, first, username, when in named if names else ():
         readers[cell].append((_name(last, first, username), when))
     cells = issue.audience_cells().select_related("parent").order_by("parent_id", "name")
     return [

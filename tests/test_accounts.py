@@ -256,7 +256,7 @@ class TestReadConfirmation:
         ReadConfirmation.objects.create(issue=published_issue, reader=reader)
         ReadConfirmation.objects.create(issue=published_issue, reader=deputy)
 
-        report = {row.cell: row for row in read_report(published_issue)}
+        report = {row.cell: row for row in read_report(published_issue, names=True)}
         assert set(report) == {cell, second, third}
         assert report[cell].confirmed and report[cell].count == 2
         assert [name for name, _when in report[cell].readers] == ["Lục Văn Thư", "phobithu5"]

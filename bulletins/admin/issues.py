@@ -376,8 +376,9 @@ class IssueAdmin(PublisherScopedMixin, CompareVersionAdmin):
         issue = get_object_or_404(self.get_queryset(request), pk=pk)
         if not self.has_view_permission(request, issue):
             raise PermissionDenied
-        report = read_report(issue)
-        if request.GET.get("format") == "csv":
+        export = request.GET.get("format") == "csv"
+        report = read_report(issue, names=export)
+        if export:
             stream = io.StringIO()
             headers = [
                 gettext("Party cell"),
