@@ -104,9 +104,11 @@ class IssueQuerySet(models.QuerySet):
         return self.select_related("publisher").prefetch_related("publisher__former_names")
 
 
-# Revisions (django-reversion) keep every saved state of an issue with its sections and
-# attachments; the review log is history already and is never rolled back.
-@reversion.register(follow=("sections", "attachments"), exclude=("version",))
+# Revisions (django-reversion) keep every saved state of an issue with its attachments and the
+# sections changed in the same save (each saved section joins the revision by itself): a
+# revision of a thousand-section issue does not copy every section. The review log is history
+# already and is never rolled back.
+@reversion.register(follow=("attachments",), exclude=("version",))
 class Issue(Versioned):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -224,7 +226,7 @@ class Issue(Versioned):
     @transaction.atomic
     def move_section(self, section_pk, direction):
         """Move a section with its subsections up, down, in or out; numbers follow."""
-        sections = list(self.sections.order_by("position", "pk"))
+        sections = list(self.sections.order_by("position", "pk").only("pk", "level", "position"))
         index = next(i for i, section in enumerate(sections) if section.pk == section_pk)
         order, levels = move_in_outline(
             [section.level for section in sections], index, direction, Section.MAX_LEVEL
@@ -240,7 +242,7 @@ class Issue(Versioned):
     @transaction.atomic
     def renumber_sections(self):
         """Derive 1., 2.1., 2.1.3. from the outline order and store them; never typed by hand."""
-        sections = list(self.sections.order_by("position", "pk"))
+        sections = list(self.sections.order_by("position", "pk").only("pk", "level", "number"))
         numbers = number_outline([section.level for section in sections])
         changed = []
         for section, number in zip(sections, numbers, strict=True):
@@ -331,6 +333,10 @@ class Section(Versioned):
         verbose_name = _("section")
         verbose_name_plural = _("sections")
         ordering = ["issue", "position", "pk"]
+        indexes = [
+            # An issue's outline in order, and the section list newest issue first.
+            models.Index(fields=["-issue", "position", "id"], name="section_outline_order"),
+        ]
 
     def __str__(self):
         return f"{self.number} {self.heading}".strip()

@@ -66,3 +66,32 @@ def move(levels, index, direction, max_level):
     elif direction == "out" and level > 1:
         levels[index:end] = [value - 1 for value in levels[index:end]]
     return order, [levels[old] for old in order]
+
+
+def possible_moves(levels, max_level):
+    """For each section, the directions in which ``move`` changes the outline.
+
+    Two linear passes, so that the outline of a thousand sections shows only the buttons that
+    do something without trying every move.
+    """
+    moves = [set() for _ in levels]
+    for direction, indexes in (("up", range(len(levels))), ("down", reversed(range(len(levels))))):
+        siblings = set()  # levels with a sibling on this side still open
+        for index in indexes:
+            level = levels[index]
+            if level in siblings:
+                moves[index].add(direction)
+            siblings = {open_level for open_level in siblings if open_level < level} | {level}
+    deepest, ancestors = list(levels), []
+    for index, level in enumerate(levels):
+        while ancestors and levels[ancestors[-1]] >= level:
+            ancestors.pop()
+        for ancestor in ancestors:
+            deepest[ancestor] = max(deepest[ancestor], level)
+        ancestors.append(index)
+    for index, level in enumerate(levels):
+        if index > 0 and levels[index - 1] >= level and deepest[index] < max_level:
+            moves[index].add("in")
+        if level > 1:
+            moves[index].add("out")
+    return moves

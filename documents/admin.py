@@ -32,6 +32,10 @@ class RecognisedCitationInline(admin.TabularInline):
     verbose_name = _("recognised citation")
     verbose_name_plural = _("recognised citations")
 
+    def get_queryset(self, request):
+        """A text may cite thousands of times: the cited documents come in the same query."""
+        return super().get_queryset(request).select_related("document__document_type")
+
     def has_add_permission(self, request, obj=None):
         return False
 

@@ -55,3 +55,12 @@ def form_data(html, form_id):
     reader = _FormReader(form_id)
     reader.feed(html)
     return {name: values if len(values) != 1 else values[0] for name, values in reader.data.items()}
+
+
+def inline_index(data, obj):
+    """The index of ``obj``'s form in the posted inline forms (``sections-3-id`` gives 3)."""
+    return next(
+        key.split("-")[-2]
+        for key, value in data.items()
+        if key.endswith("-id") and value == str(obj.pk)
+    )

@@ -258,9 +258,10 @@ class TestReadConfirmation:
         ReadConfirmation.objects.create(issue=published_issue, reader=reader)
         ReadConfirmation.objects.create(issue=published_issue, reader=deputy)
 
-        report = {row.cell: row for row in read_report(published_issue)}
+        report = {row.cell: row for row in read_report(published_issue, names=True)}
         assert set(report) == {cell, second, third}
-        assert report[cell].confirmed and len(report[cell].confirmations) == 2
+        assert report[cell].confirmed and report[cell].count == 2
+        assert [name for name, _when in report[cell].readers] == ["Lục Văn Thư", "phobithu5"]
         assert not report[second].confirmed and not report[third].confirmed
 
         published_issue.audience = Issue.Audience.ORGANISATIONS

@@ -17,6 +17,7 @@ from django.urls import reverse
 from reversion.models import Version
 
 from bulletins.models import Issue, Section
+from bulletins.tasks import publish_due_issues
 from people.models import Event, Person, Position
 
 from .attack import snapshot
@@ -99,6 +100,7 @@ def material(boards, city, cell, directive, reader, client):
     client.logout()  # an access log; then a failed attempt, kept
     client.post(reverse("login"), {"username": reader.username, "password": "sai"})
     AccessFailureLog.objects.create(username=reader.username, ip_address="127.0.0.1")
+    publish_due_issues.enqueue()  # a background task result (django-tasks-db's admin)
     return {
         "a": a,
         "b": b,

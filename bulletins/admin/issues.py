@@ -5,11 +5,11 @@ import io
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import F
+from django.db.models import F, Prefetch
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -19,27 +19,92 @@ from bulletins.confirmations import read_report, write_report_csv
 from bulletins.models import Attachment, Issue, Review, Section, start_next_issue
 from bulletins.numbering import outline_errors
 from bulletins.policy import policy
+from documents.models import Document
 
-from .forms import WIDE_HEADING, IssueForm, TransitionForm, VersionedForm
+from .forms import (
+    WIDE_HEADING,
+    IssueForm,
+    TransitionForm,
+    VersionedForm,
+    keep_recoverable,
+    last_saved,
+)
 from .importing import import_view
+from .outline import MOVE_NAMES, SECTIONS_PER_PAGE, render_outline
 from .pages import admin_page
 from .scoping import PolicyScopedAdmin
+from .widgets import KnownAutocompleteSelect, KnownAutocompleteSelectMultiple, give_known_labels
 
 
 class SectionFormSet(forms.BaseInlineFormSet):
-    """Refuses an outline that skips a level (a 2.1.1. straight under 2.)."""
+    """A batch of an issue's sections: no colleague's edit lost, no level skipped."""
 
     def clean(self):
         super().clean()
-        kept = [
-            form.cleaned_data
-            for form in self.forms
-            if form.cleaned_data and not form.cleaned_data.get("DELETE")
-        ]
-        kept.sort(key=lambda data: data["position"])
-        skipped = outline_errors([data["level"] for data in kept])
+        self.refuse_stale_deletions()
+        conflicts = [form for form in self.forms if getattr(form, "conflict", None)]
+        if conflicts:
+            raise forms.ValidationError(
+                _("Nothing was saved: someone else changed %(sections)s after you opened the page.")
+                % {"sections": describe_conflicts(conflicts)},
+                code="stale",
+            )
+        self.check_outline()
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        give_known_labels(form)
+        return form
+
+    def delete_existing(self, obj, commit=True):
+        if commit:
+            keep_recoverable(obj)
+        super().delete_existing(obj, commit)
+
+    def refuse_stale_deletions(self):
+        """A section changed since the page was opened is not deleted unseen."""
+        for form in self.initial_forms:
+            if not self._should_delete_form(form):
+                continue
+            current = form.current()
+            if current is None or form.cleaned_data.get("version") == current.version:
+                continue
+            form.conflict = last_saved(current)
+            form.reload(current)
+            form.data.pop(form.add_prefix(forms.formsets.DELETION_FIELD_NAME), None)
+            form.add_error(
+                None,
+                _(
+                    "%(who)s saved “%(what)s” at %(when)s, after you opened the page, so it "
+                    "was not deleted. Its current text is shown: tick Delete again to delete it."
+                )
+                % form.conflict,
+            )
+
+    def check_outline(self):
+        """The whole issue's outline after this save, the batch's changes on top of the rest."""
+        stored = []
+        if self.instance.pk:
+            stored = self.instance.sections.values_list("pk", "position", "level", "heading")
+        outline = {pk: (position, pk, level, heading) for pk, position, level, heading in stored}
+        for form in self.forms:
+            data, pk = form.cleaned_data, form.instance.pk
+            if not data:
+                continue
+            if self._should_delete_form(form):
+                outline.pop(pk, None)
+                continue
+            position, key, level, heading = outline.get(pk, (0, float("inf"), 1, ""))
+            outline[pk or id(form)] = (
+                data.get("position", position),
+                key,
+                data.get("level", level),
+                data.get("heading", heading),
+            )
+        kept = sorted(outline.values())
+        skipped = outline_errors([level for _position, _pk, level, _heading in kept])
         if skipped:
-            headings = ", ".join(f"“{kept[index]['heading']}”" for index in skipped)
+            headings = ", ".join(f"“{kept[index][3]}”" for index in skipped)
             raise forms.ValidationError(
                 _(
                     "A section cannot be more than one level below the one before it. "
@@ -49,41 +114,58 @@ class SectionFormSet(forms.BaseInlineFormSet):
             )
 
 
-MOVES = [("up", "↑", _("Move up")), ("down", "↓", _("Move down")),
-         ("out", "←", _("One level up")), ("in", "→", _("One level down"))]  # fmt: skip
+def describe_conflicts(conflicting):
+    """“1.2. Heading” (who, when); ... for the message above the refused forms."""
+    return "; ".join("“{what}” ({who}, {when})".format(**form.conflict) for form in conflicting)
 
 
 class SectionInline(admin.StackedInline):
+    """A page of the issue's sections, so that an issue of any size opens and saves."""
+
     model = Section
     form = VersionedForm
     exclude = ["version"]  # the form's own hidden field, not the model's
     formset = SectionFormSet
     extra = 0
     fields = [
-        ("position", "level", "outline_moves"),
+        ("position", "level"),
         "heading",
         "body",
         ("presented_document", "event"),
         "cited_documents",
         "version",
     ]
-    readonly_fields = ["outline_moves"]
     autocomplete_fields = ["presented_document", "cited_documents", "event"]
     show_change_link = True
 
     def get_formset(self, request, obj=None, **kwargs):
         return super().get_formset(request, obj, widgets=WIDE_HEADING, **kwargs)
 
-    @admin.display(description=_("Move"))
-    def outline_moves(self, section):
-        """Buttons of the issue form: the form is saved, then the section moved."""
-        if section.pk is None:
-            return "-"
-        return format_html_join(
-            " ",
-            '<button type="submit" name="_move" value="{}:{}" title="{}" class="button">'
-            "{}</button>",
-            ((section.pk, move, label, arrow) for move, arrow, label in MOVES),
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in self.autocomplete_fields:
+            kwargs["widget"] = KnownAutocompleteSelect(db_field, self.admin_site)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name in self.autocomplete_fields:
+            kwargs["widget"] = KnownAutocompleteSelectMultiple(db_field, self.admin_site)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    @staticmethod
+    def first_shown(request):
+        """The 1-based number, in outline order, of the first section of the page (?muc=)."""
+        start = request.GET.get("muc", "")
+        return int(start) if start.isdigit() and int(start) > 0 else 1
+
+    def page_queryset(self, request, issue, queryset):
+        start = self.first_shown(request) - 1
+        shown = issue.sections.order_by("position", "pk").values_list("pk", flat=True)
+        ids = list(shown[start : start + SECTIONS_PER_PAGE])
+        cited = Document.objects.select_related("document_type")
+        return (
+            queryset.filter(pk__in=ids)
+            .select_related("presented_document__document_type", "event")
+            .prefetch_related(Prefetch("cited_documents", cited))
         )
 
 
@@ -126,10 +208,11 @@ class IssueAdmin(PolicyScopedAdmin):
     fieldsets = [
         (None, {"fields": ["publisher", ("month", "year"), "title_override", "marking"]}),
         (_("Readers"), {"fields": ["audience", "audience_organisations", "read_report_link"]}),
+        (_("Outline"), {"fields": ["outline"]}),
         (_("Publication"), {"fields": ["status", "published_at", "workflow_link"]}),
         (None, {"fields": ["correction_note", "version"]}),
     ]
-    readonly_fields = ["status", "published_at", "read_report_link", "workflow_link"]
+    readonly_fields = ["status", "published_at", "read_report_link", "workflow_link", "outline"]
 
     @admin.display(description=_("title"), ordering="period")
     def issue_title(self, issue):
@@ -147,6 +230,16 @@ class IssueAdmin(PolicyScopedAdmin):
         if obj is not None and obj.was_published:
             return self.fieldsets
         return [*self.fieldsets[:-1], (None, {"fields": ["version"]})]
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if isinstance(inline, SectionInline) and obj is not None and obj.pk:
+            kwargs["queryset"] = inline.page_queryset(request, obj, kwargs["queryset"])
+        return kwargs
+
+    @admin.display(description=_("Sections"))
+    def outline(self, issue):
+        return render_outline(issue)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "publisher":
@@ -176,14 +269,14 @@ class IssueAdmin(PolicyScopedAdmin):
         super().save_related(request, form, formsets, change)
         move = request.POST.get("_move", "")
         section_pk, _colon, direction = move.partition(":")
-        if section_pk.isdigit() and direction in {key for key, *_rest in MOVES}:
+        if section_pk.isdigit() and direction in MOVE_NAMES:
             form.instance.move_section(int(section_pk), direction)
         else:
             form.instance.renumber_sections()
 
     def response_change(self, request, obj):
         if "_move" in request.POST:
-            return HttpResponseRedirect(request.path)
+            return HttpResponseRedirect(request.get_full_path())
         return super().response_change(request, obj)
 
     def get_urls(self):
@@ -272,8 +365,9 @@ class IssueAdmin(PolicyScopedAdmin):
 
     def read_report_view(self, request, pk):
         issue = self.allowed_object(request, pk, rules.VIEW)
-        report = read_report(issue)
-        if request.GET.get("format") == "csv":
+        export = request.GET.get("format") == "csv"
+        report = read_report(issue, names=export)
+        if export:
             stream = io.StringIO()
             headers = [
                 gettext("Party cell"),
