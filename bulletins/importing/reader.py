@@ -56,6 +56,7 @@ class Paragraph:
 @dataclass
 class Table:
     rows: list[list[list[Run]]]
+    may_wrap: bool = False  # from text or PDF, where a long row runs over several lines
 
     def cell_texts(self, row):
         return [" ".join("".join(run.text for run in cell).split()) for cell in row]
@@ -573,8 +574,8 @@ class _Numbering:
         "decimalZero": lambda n: f"{n:02d}",
         "lowerLetter": lambda n: chr(96 + (n - 1) % 26 + 1),
         "upperLetter": lambda n: chr(64 + (n - 1) % 26 + 1),
-        "lowerRoman": lambda n: _roman(n).lower(),
-        "upperRoman": lambda n: _roman(n),
+        "lowerRoman": lambda n: roman(n).lower(),
+        "upperRoman": lambda n: roman(n),
     }
 
     def __init__(self, part):
@@ -628,7 +629,7 @@ def _val(element, name, default=None):
     return child.get(f"{W}val", default) if child is not None else default
 
 
-def _roman(number: int) -> str:
+def roman(number: int) -> str:
     numerals = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
     out = ""
     for value, letters in numerals:
