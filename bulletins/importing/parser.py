@@ -452,6 +452,8 @@ def _orientation(blocks, zones):
         block = blocks[index]
         if not isinstance(block, Paragraph):
             continue
+        if block.style_level:  # a heading style: the content has begun
+            return items, index
         for line in block.text.split("\n"):
             row = _ORIENTATION_ROW.match(line.strip())
             if row and items and int(row.group(1)) <= int(items[-1].number):

@@ -233,6 +233,7 @@ def _join_page_breaks(blocks):
             and lines[0][:1].islower()
             and not _TERMINAL.search(previous[-1])
             and not _is_table_line(previous[-1])
+            and not (_HEADING_NUMBER.match(previous[0]) and len(previous[-1]) < 150)
         ):
             previous[-1] = f"{previous[-1]} {lines[0]}"
             previous.extend(lines[1:])
@@ -400,7 +401,7 @@ class _WordReader:
         self.document = document
         self.part = document.part
         self.styles = {style.style_id: style for style in document.styles}
-        self.numbering = _Numbering(self.part)
+        self.numbering = _Numbering(self.part, self.styles)
         self.footnotes = _footnote_texts(self.part)
         self.footnote_marks = {}
         self.out = []
@@ -566,8 +567,23 @@ def _strip_runs(runs):
     return runs
 
 
+@dataclass
+class _Level:
+    format: str
+    text: str
+    start: int
+    legal: bool  # isLgl: every level shown in decimal
+    style: str | None  # the heading style this level numbers (outline numbering)
+
+
 class _Numbering:
-    """Word's automatic numbering ("1.", "2.1.", bullets), rendered as the text it shows."""
+    """Word's automatic numbering ("1.", "2.1.", "a)", bullets), rendered as the text it shows.
+
+    The number of a paragraph is not in its text: it comes from numbering.xml, through the
+    paragraph's own numPr or its style's (and the styles it is based on). Counters belong to the
+    abstract definition, so two lists sharing one go on counting, unless a list restarts it
+    with a startOverride (what pandoc and LibreOffice write for a new list).
+    """
 
     FORMATS = {
         "decimal": str,
@@ -578,48 +594,100 @@ class _Numbering:
         "upperRoman": lambda n: roman(n),
     }
 
-    def __init__(self, part):
-        self.levels = {}  # numId -> {ilvl: (format, text, start)}
-        self.counters = {}
+    def __init__(self, part, styles):
+        self.styles = styles
+        self.nums = {}  # numId -> (abstractNumId, {ilvl: start override})
+        self.abstract = {}  # abstractNumId -> {ilvl: _Level}
+        self.links = {}  # abstractNumId -> the numbering style it stands for
+        self.counters = {}  # abstractNumId -> {ilvl: value}
+        self.restarted = set()
         try:
             root = part.numbering_part.element
         except (NotImplementedError, KeyError, AttributeError):
             return
-        abstract = {}
         for definition in root.iterchildren(f"{W}abstractNum"):
-            levels = {}
-            for level in definition.iterchildren(f"{W}lvl"):
-                levels[int(level.get(f"{W}ilvl", "0"))] = (
-                    _val(level, "numFmt", "decimal"),
-                    _val(level, "lvlText", ""),
-                    int(_val(level, "start", "1") or 1),
-                )
-            abstract[definition.get(f"{W}abstractNumId")] = levels
+            key = definition.get(f"{W}abstractNumId")
+            self.abstract[key] = {
+                int(level.get(f"{W}ilvl", "0")): self._level(level)
+                for level in definition.iterchildren(f"{W}lvl")
+            }
+            link = _val(definition, "numStyleLink")
+            if link:
+                self.links[key] = link
         for number in root.iterchildren(f"{W}num"):
-            self.levels[number.get(f"{W}numId")] = abstract.get(_val(number, "abstractNumId"), {})
+            overrides = {}
+            for override in number.iterchildren(f"{W}lvlOverride"):
+                start = _val(override, "startOverride")
+                if start is not None:
+                    overrides[int(override.get(f"{W}ilvl", "0"))] = int(start)
+            self.nums[number.get(f"{W}numId")] = (_val(number, "abstractNumId"), overrides)
+
+    @staticmethod
+    def _level(level):
+        start = _val(level, "start", "1")
+        return _Level(
+            _val(level, "numFmt", "decimal"),
+            _val(level, "lvlText", ""),
+            int(start) if (start or "").isdigit() else 1,
+            level.find(f"{W}isLgl") is not None,
+            _val(level, "pStyle"),
+        )
+
+    def _num_pr(self, paragraph, style):
+        """(numId, ilvl) from the paragraph, else from its style and the styles it is based on."""
+        num_id = ilvl = None
+        own = paragraph.find(f"{W}pPr/{W}numPr")
+        if own is not None:
+            num_id, ilvl = _val(own, "numId"), _val(own, "ilvl")
+        seen = set()
+        while style is not None and (num_id is None or ilvl is None) and id(style) not in seen:
+            seen.add(id(style))
+            inherited = style.element.find(f"{W}pPr/{W}numPr")
+            if inherited is not None:
+                num_id = num_id or _val(inherited, "numId")
+                ilvl = ilvl or _val(inherited, "ilvl")
+            style = style.base_style
+        return num_id, int(ilvl) if (ilvl or "").isdigit() else None
+
+    def _definition(self, num_id):
+        abstract_id, overrides = self.nums.get(num_id, (None, {}))
+        link = self.links.get(abstract_id)
+        if link and link in self.styles:  # a list style: its own numId holds the levels
+            linked = self.styles[link].element.find(f"{W}pPr/{W}numPr")
+            if linked is not None and _val(linked, "numId") != num_id:
+                abstract_id = self.nums.get(_val(linked, "numId"), (abstract_id, {}))[0]
+        return abstract_id, self.abstract.get(abstract_id, {}), overrides
 
     def label(self, paragraph, style):
-        num_pr = paragraph.find(f"{W}pPr/{W}numPr")
-        if num_pr is None and style is not None:
-            num_pr = style.element.find(f"{W}pPr/{W}numPr")
-        if num_pr is None:
+        num_id, ilvl = self._num_pr(paragraph, style)
+        if num_id in (None, "0"):
             return ""
-        num_id, ilvl = _val(num_pr, "numId"), int(_val(num_pr, "ilvl", "0") or 0)
-        levels = self.levels.get(num_id)
-        if not levels or ilvl not in levels:
+        abstract_id, levels, overrides = self._definition(num_id)
+        if ilvl is None:  # outline numbering: the level names the heading style it numbers
+            style_id = style.style_id if style is not None else None
+            ilvl = next((i for i, level in levels.items() if level.style == style_id), 0)
+        if ilvl not in levels:
             return ""
-        kind, text, start = levels[ilvl]
+        level = levels[ilvl]
+        kind, text, legal = level.format, level.text, level.legal
         if kind == "bullet":
             return "•"
         if kind == "none":
-            return ""
-        counters = self.counters.setdefault(num_id, {})
-        counters[ilvl] = counters.get(ilvl, start - 1) + 1
+            return text.strip() if "%" not in text else ""
+        counters = self.counters.setdefault(abstract_id, {})
+        if overrides and num_id not in self.restarted:
+            self.restarted.add(num_id)
+            for index, start in overrides.items():
+                counters[index] = start - 1
+            for index in [key for key in counters if key not in overrides and key > ilvl]:
+                del counters[index]
+        counters[ilvl] = counters.get(ilvl, levels[ilvl].start - 1) + 1
         for deeper in [key for key in counters if key > ilvl]:
             del counters[deeper]
         for index in range(ilvl + 1):
-            value = counters.get(index, levels.get(index, ("decimal", "", 1))[2])
-            form = self.FORMATS.get(levels.get(index, ("decimal",))[0], str)
+            level = levels.get(index, _Level("decimal", "", 1, False, None))
+            value = counters.get(index, level.start)
+            form = str if legal else self.FORMATS.get(level.format, str)
             text = text.replace(f"%{index + 1}", form(value))
         return text.strip()
 

@@ -1,0 +1,99 @@
+"""The importer on bulletins it was not built on (tests/import_corpus.py), in every format:
+every section found with its number and heading, every orientation row, no word lost."""
+
+import re
+from collections import Counter
+
+import pytest
+
+from bulletins.importing import read_bytes
+
+from .import_corpus import CORPUS, by_name, to_docx, to_markdown
+
+FORMATS = {
+    "md": lambda spec: (to_markdown(spec), "bulletin.md"),
+    "docx": lambda spec: (to_docx(spec, auto=False), "bulletin.docx"),
+}
+
+
+def words(text):
+    return re.findall(r"\w+", text.lower())
+
+
+def output_words(bulletin):
+    data = bulletin.as_json()
+    texts = [str(value) for value in data["header"].values() if value]
+    texts += [f"{row['number']} {row['text']}" for row in data["orientation"]]
+
+    def walk(sections):
+        for section in sections:
+            texts.extend([section["number"] or "", section["heading"], section["text"]])
+            walk(section["children"])
+
+    walk(data["sections"])
+    texts += [f"{note['marker']} {note['text']}" for note in data["footnotes"]]
+    texts += [caption["text"] for caption in data["captions"]]
+    return Counter(words(" ".join(texts)))
+
+
+def coverage(spec, bulletin):
+    """Share of the source's words found in the draft (the "not placed" list left out)."""
+    source = Counter(words(spec.words_text))
+    found = output_words(bulletin)
+    return sum(min(count, found[word]) for word, count in source.items()) / source.total()
+
+
+def check(spec, bulletin):
+    assert [(s.number, s.level, s.heading) for s in bulletin.sections] == spec.expected
+    assert [item.text for item in bulletin.orientation] == spec.orientation
+    assert bulletin.header.month == spec.month and bulletin.header.year == 2026
+    assert bulletin.unplaced == []
+    assert coverage(spec, bulletin) >= 0.995
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("spec", CORPUS, ids=lambda spec: spec.name)
+def test_every_format_gives_the_outline_as_printed(spec, fmt):
+    data, name = FORMATS[fmt](spec)
+    check(spec, read_bytes(data, name))
+
+
+@pytest.mark.parametrize("spec", [s for s in CORPUS if s.auto_numbering], ids=lambda s: s.name)
+def test_word_automatic_numbering_gives_the_same_outline(spec):
+    bulletin = read_bytes(to_docx(spec, auto=True), "auto.docx")
+    check(spec, bulletin)
+    assert bulletin.warnings == []
+
+
+@pytest.mark.parametrize("spec", [s for s in CORPUS if s.auto_numbering], ids=lambda s: s.name)
+def test_word_numbered_lists_restarting_give_the_same_outline(spec):
+    """Orientation and sections as two lists of one numbering definition, each restarting at
+    1: the sections are not packed into the orientation, nothing is lost."""
+    bulletin = read_bytes(to_docx(spec, lists=True), "lists.docx")
+    check(spec, bulletin)
+
+
+def test_gap_is_kept_and_reported():
+    bulletin = read_bytes(to_markdown(by_name("gap")), "gap.md")
+    news = bulletin.top_level[-1]
+    assert (news.number, news.heading) == ("5", "Tin hoạt động")
+    assert [child.number for child in news.children] == ["5.1", "5.2", "5.3", "5.4", "5.5"]
+    assert [w.kind for w in bulletin.warnings] == ["numbering_gap"]
+    assert "from 3 to 5" in bulletin.warnings[0].text
+
+
+def test_missing_parent_is_created_empty_and_flagged():
+    bulletin = read_bytes(to_markdown(by_name("missing-heading")), "missing.md")
+    implicit = bulletin.top_level[3]
+    assert (implicit.number, implicit.heading, implicit.implicit) == ("4", "", True)
+    assert [child.number for child in implicit.children] == ["4.1", "4.2"]
+    assert implicit.children[0].cited_code == "726-CV/TU"
+    assert [w.kind for w in bulletin.warnings] == ["implicit_section"]
+
+
+def test_numbered_items_and_lettered_points_stay_in_the_text():
+    bulletin = read_bytes(to_markdown(by_name("regular")), "regular.md")
+    first = bulletin.sections[0].text
+    assert "1. Tiếp tục quán triệt sâu rộng" in first and "3. Định kỳ sơ kết" in first
+    roman = read_bytes(to_markdown(by_name("roman")), "roman.md")
+    assert "a) Về kinh tế" in roman.sections[1].text
