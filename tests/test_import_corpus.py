@@ -8,11 +8,12 @@ import pytest
 
 from bulletins.importing import read_bytes
 
-from .import_corpus import CORPUS, by_name, to_docx, to_markdown
+from .import_corpus import CORPUS, by_name, to_docx, to_markdown, to_pdf
 
 FORMATS = {
     "md": lambda spec: (to_markdown(spec), "bulletin.md"),
     "docx": lambda spec: (to_docx(spec, auto=False), "bulletin.docx"),
+    "pdf": lambda spec: (to_pdf(spec), "bulletin.pdf"),
 }
 
 

@@ -1,4 +1,4 @@
-"""Import a bulletin file (.docx, .md, .txt) as a draft issue.
+"""Import a bulletin file (.docx, .pdf, .md, .txt) as a draft issue.
 
 ``read_bulletin`` reads and parses a file without touching the database (what ``--dry-run``
 shows); ``import_bulletin`` writes the result as a draft issue in one transaction.
@@ -8,6 +8,7 @@ import hashlib
 from pathlib import Path
 
 from .errors import BulletinImportError
+from .limits import time_limit
 from .parser import Bulletin, parse
 from .reader import read_blocks
 from .writer import import_bulletin
@@ -28,7 +29,9 @@ def read_bulletin(path_or_file, filename=None) -> Bulletin:
 
 
 def read_bytes(data: bytes, filename: str) -> Bulletin:
-    bulletin = parse(read_blocks(data, Path(filename).suffix))
+    """Read and parse within the time limit; a refusal is always a BulletinImportError."""
+    with time_limit():
+        bulletin = parse(read_blocks(data, Path(filename).suffix))
     bulletin.source_hash = hashlib.sha256(data).hexdigest()
     bulletin.filename = Path(filename).name
     return bulletin

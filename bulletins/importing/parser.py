@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from documents.citations import extract_citations
 
 from .errors import BulletinImportError
+from .limits import check_deadline
 from .reader import Image, Paragraph, Run, Table, roman
 
 HEADING_MAX = 500  # Section.heading max_length
@@ -509,6 +510,7 @@ class _Sections:
         self.blocks = blocks
         self.roman = _roman_sections(blocks, start)
         for index in range(start, len(blocks)):
+            check_deadline()
             self.index = index
             self._block(index, blocks[index], blocks[index - 1] if index else None)
         if self.sections:

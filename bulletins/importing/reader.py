@@ -9,6 +9,7 @@ hard-wrapped lines (text extracted from PDF), where paragraphs have to be rejoin
 """
 
 import html
+import itertools
 import re
 import unicodedata
 import zipfile
@@ -19,6 +20,7 @@ from pathlib import PurePosixPath
 from django.utils.translation import gettext_lazy as _
 
 from .errors import BulletinImportError
+from .limits import check_archive, check_deadline, check_xml
 
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _SUPERSCRIPT_RUN = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
@@ -87,13 +89,23 @@ def read_blocks(data: bytes, extension: str) -> list:
         raise BulletinImportError(
             _(
                 "Unsupported file type “%(extension)s”: "
-                "use a Word (.docx), Markdown (.md) or text (.txt) file."
+                "use a Word (.docx), PDF (.pdf), Markdown (.md) or text (.txt) file."
             ),
             extension=extension or "?",
         )
     if not data.strip():
         raise BulletinImportError(_("The file is empty."))
     return read(data)
+
+
+@reader(".doc")
+def read_legacy_word(data: bytes) -> list:
+    raise BulletinImportError(
+        _(
+            "Old Word files (.doc) are not read: open the file in Word or LibreOffice and "
+            "save it as .docx (Word Document), then import that file."
+        )
+    )
 
 
 # --- text and Markdown ----------------------------------------------------------------
@@ -374,24 +386,34 @@ def _inline(text: str) -> list[Run]:
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-_MAX_UNPACKED = 200 * 1024 * 1024
 
 
 @reader(".docx")
 def read_docx(data: bytes) -> list:
     import docx  # python-docx: loaded only when a Word file is read
     from docx.opc.exceptions import PackageNotFoundError
+    from lxml import etree
 
     try:
         with zipfile.ZipFile(BytesIO(data)) as archive:
-            if sum(info.file_size for info in archive.infolist()) > _MAX_UNPACKED:
-                raise BulletinImportError(_("The Word document is too large once unpacked."))
+            check_archive(archive)
+            check_xml(archive)
         document = docx.Document(BytesIO(data))
-    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as error:
+        return _WordReader(document).blocks()
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        PackageNotFoundError,
+        KeyError,
+        ValueError,
+        EOFError,
+        NotImplementedError,
+        etree.XMLSyntaxError,
+        RecursionError,
+    ) as error:
         raise BulletinImportError(
             _("The file is not a valid Word document (.docx); open it in Word and save it again.")
         ) from error
-    return _WordReader(document).blocks()
 
 
 class _WordReader:
@@ -408,6 +430,7 @@ class _WordReader:
 
     def blocks(self):
         for child in self.document.element.body.iterchildren():
+            check_deadline()
             self._element(child)
         return self.out
 
@@ -536,13 +559,19 @@ def _superscript(properties) -> bool:
     return align is not None and align.get(f"{W}val") == "superscript"
 
 
+def _safe_parser():
+    from lxml import etree
+
+    return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+
+
 def _footnote_texts(part):
     """Footnote id -> runs, from the document's footnotes part when it has one."""
     from lxml import etree
 
     for relationship in part.rels.values():
         if relationship.reltype.endswith("/footnotes") and not relationship.is_external:
-            root = etree.fromstring(relationship.target_part.blob)
+            root = etree.fromstring(relationship.target_part.blob, _safe_parser())
             texts = {}
             for note in root.iterchildren(f"{W}footnote"):
                 if note.get(f"{W}type") in ("separator", "continuationSeparator"):
@@ -705,3 +734,160 @@ def roman(number: int) -> str:
             out += letters
             number -= value
     return out
+
+
+# --- PDF ------------------------------------------------------------------------------
+
+
+@dataclass
+class _PdfLine:
+    runs: list
+    x: float
+    y: float
+    size: float
+    page: int
+
+    @property
+    def text(self):
+        return "".join(run.text for run in self.runs).strip()
+
+    @property
+    def bold(self):
+        return all(run.bold for run in self.runs if run.text.strip())
+
+
+@reader(".pdf")
+def read_pdf(data: bytes) -> list:
+    """The text layer of a PDF, read with pypdf with the position and font of every line, so
+    paragraphs are rebuilt from the page's geometry (spacing, indents, short last lines)
+    rather than guessed from the text; page numbers are left out."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        document = PdfReader(BytesIO(data))
+        if document.is_encrypted and not document.decrypt(""):
+            raise BulletinImportError(
+                _("The PDF is protected by a password: save it without protection first.")
+            )
+        if len(document.pages) > MAX_PDF_PAGES:
+            raise BulletinImportError(
+                _("The PDF has more than %(pages)s pages."), pages=MAX_PDF_PAGES
+            )
+        lines = []
+        for number, page in enumerate(document.pages):
+            check_deadline()
+            lines += _pdf_lines(page, number)
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as e:
+        raise BulletinImportError(
+            _("The file is not a readable PDF: open it and export it to PDF again.")
+        ) from e
+    if sum(len(line.text) for line in lines) < 20:
+        raise BulletinImportError(
+            _(
+                "The PDF has no text layer (it is a scanned image): import the Word file, or "
+                "a PDF exported from Word."
+            )
+        )
+    return _pdf_paragraphs(lines)
+
+
+MAX_PDF_PAGES = 500
+
+
+def _pdf_lines(page, number):
+    chunks = []
+
+    def visit(text, cm, tm, font, size):
+        if not text.strip():
+            return
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        name = str((font or {}).get("/BaseFont", ""))
+        scale = (tm[0] ** 2 + tm[1] ** 2) ** 0.5 * (cm[0] ** 2 + cm[1] ** 2) ** 0.5
+        bold = bool(re.search(r"bold|black|heavy|semibold|,b\b", name, re.IGNORECASE))
+        chunks.append((x, y, size * scale, Run(text.replace("\n", " "), bold=bold)))
+
+    page.extract_text(visitor_text=visit)
+    height = float(page.mediabox.height)
+    lines = []
+    for x, y, size, run in chunks:
+        line = lines[-1] if lines else None
+        if line and abs(line.y - y) < 0.5 * max(size, 1) and not line.text.endswith("\n"):
+            if size < 0.8 * line.size and y > line.y + 1 and run.text.strip().isdigit():
+                run = Run(run.text.strip(), sup=True)  # a footnote mark set small and raised
+            line.runs.append(run)
+            continue
+        lines.append(_PdfLine([run], x, y, size, number))
+    return [
+        line
+        for line in lines
+        if not (_PAGE_NUMBER_LINE.fullmatch(line.text) and not 0.08 < line.y / height < 0.92)
+    ]
+
+
+_PAGE_NUMBER_LINE = re.compile(r"(?:-\s*)?\d{1,3}(?:\s*-)?|Trang\s+\d{1,3}(?:\s*/\s*\d+)?", re.I)
+
+
+def _pdf_paragraphs(lines) -> list:
+    """Lines grouped into paragraphs: a wider gap than the usual line spacing, an indented
+    first line, a change between bold and plain, a line that starts a numbered or listed item,
+    or a short line before, ends a paragraph."""
+    gaps = sorted(
+        round(a.y - b.y, 1)
+        for a, b in itertools.pairwise(lines)
+        if a.page == b.page and 0 < a.y - b.y < 3 * a.size
+    )
+    spacing = gaps[len(gaps) // 2] if gaps else 0
+    left = min((line.x for line in lines), default=0)
+    lengths = sorted(len(line.text) for line in lines)
+    full = lengths[int(len(lengths) * 0.9)] if lengths else 0
+    blocks, current = [], None
+    for line in lines:
+        previous = current[-1] if current else None
+        new = (
+            previous is None
+            or (previous.page != line.page and _TERMINAL.search(previous.text))
+            or (previous.page == line.page and previous.y - line.y > 1.25 * spacing)
+            or previous.bold != line.bold
+            or _starts_block(line.text)
+            or (line.x > previous.x + 8 and line.x - left > 8 and previous.x - left < 8)
+            or (len(previous.text) < 0.7 * full and _TERMINAL.search(previous.text))
+        )
+        if new:
+            current = [line]
+            blocks.append(current)
+        else:
+            current.append(line)
+    return [_pdf_paragraph(block) for block in blocks]
+
+
+def _pdf_paragraph(lines):
+    runs = []
+    for line in lines:
+        if runs:
+            joined = "".join(run.text for run in runs).rstrip()
+            runs.append(Run("" if re.search(r"\d\s?[-–]$", joined) else " "))
+        for run in line.runs:
+            runs.append(
+                Run(run.text.strip() if run.sup else run.text, run.bold, run.italic, run.sup)
+            )
+    while runs and not runs[-1].text.strip():
+        runs.pop()
+    return Paragraph(_superscripts(runs))
+
+
+def _superscripts(runs):
+    """Superscript digits ("¹") typed as characters become footnote marks, as in text files."""
+    out = []
+    for run in runs:
+        if run.sup or not _SUPERSCRIPT_RUN.search(run.text):
+            out.append(run)
+            continue
+        position = 0
+        for match in _SUPERSCRIPT_RUN.finditer(run.text):
+            out.append(Run(run.text[position : match.start()], run.bold, run.italic))
+            out.append(Run(match.group().translate(SUPERSCRIPTS), sup=True))
+            position = match.end()
+        out.append(Run(run.text[position:], run.bold, run.italic))
+    return [run for run in out if run.text]
