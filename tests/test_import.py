@@ -461,7 +461,9 @@ def test_an_existing_draft_of_the_month_needs_replace(bulletin_md, board, tmp_pa
         ("blank.txt", b"  \n\n ", "empty"),
         ("corrupt.docx", random.Random(7).randbytes(4000), "not a valid Word document"),
         ("zip.docx", b"PK\x03\x04" + b"\x00" * 200, "not a valid Word document"),
-        ("bulletin.pdf", b"%PDF-1.7 ...", "Unsupported file type"),
+        ("bulletin.pdf", b"%PDF-1.7 ...", "not a readable PDF"),
+        ("old.doc", b"\xd0\xcf\x11\xe0" + b"\x00" * 600, "save it as .docx"),
+        ("bulletin.rtf", b"{\\rtf1 ...}", "Unsupported file type"),
         ("notes.md", "Chỉ là một ghi chú, không có mục nào.".encode(), "No numbered section"),
     ],
 )

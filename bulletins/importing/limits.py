@@ -25,7 +25,8 @@ _deadline = contextvars.ContextVar("import_deadline", default=None)
 
 
 @contextmanager
-def time_limit(seconds=READ_SECONDS):
+def time_limit(seconds=None):
+    seconds = READ_SECONDS if seconds is None else seconds
     token = _deadline.set(time.monotonic() + seconds)
     try:
         yield

@@ -149,6 +149,7 @@ _LIST_START = re.compile(r"^(?:[-–+•●▪]|\*(?=\s|\*\*\s))\s*")
 _NUMBERED_START = re.compile(
     r"^(?:\d{1,2}(?:\.\s?\d{1,2})*\.?\s+|\(\d{1,2}\)\s*|[IVX]{1,4}\s*[-.–]\s*)(?=\S)"
 )
+_BARE_NUMBER = re.compile(r"\d{1,2}[.)]?")  # a table row's number on its own line
 _FOOTNOTE_START = re.compile(r"^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^[^\]]+\]:)\s*\S")
 _HEADING_NUMBER = re.compile(r"^\d{1,2}(?:\.\s?\d{1,2})*\.?\s+\S")
 _TERMINAL = re.compile(r"[.!?:;…]['\"”’»)*]*$")
@@ -172,7 +173,7 @@ def _starts_block(line: str) -> bool:
         start = marker.match(line)
         if start:
             return not line[start.end() :][:1].islower()
-    return bool(_FOOTNOTE_START.match(line) or line.startswith("|"))
+    return bool(_FOOTNOTE_START.match(line) or line.startswith("|") or _BARE_NUMBER.fullmatch(line))
 
 
 def _text_blocks(text: str, *, wrapped: bool) -> list:
@@ -180,7 +181,8 @@ def _text_blocks(text: str, *, wrapped: bool) -> list:
     blocks = []
     for lines, detached, loosely in paragraphs:
         if len(lines) > 1 and all("\t" in line for line in lines):
-            blocks.append(Table([[_inline(cell) for cell in line.split("\t")] for line in lines]))
+            rows = [[_inline(cell.strip()) for cell in line.split("\t")] for line in lines]
+            blocks.append(Table(rows, may_wrap=True))
         elif lines[0].startswith("|"):
             blocks.append(_pipe_table(lines))
         else:
@@ -208,7 +210,7 @@ def _pipe_table(lines) -> Table:
         if all(re.fullmatch(r"\s*:?-*:?\s*", cell) for cell in cells):
             continue  # the |---|---| separator row
         rows.append([_inline(cell.strip()) for cell in cells])
-    return Table(rows)
+    return Table(rows, may_wrap=True)
 
 
 def _is_table_line(line: str) -> bool:
@@ -221,8 +223,9 @@ def _markdown_paragraphs(lines):
     block even without a blank line before it."""
     blocks, blanks = [], 0
     for line in lines:
-        line = line.strip()
-        if not line:
+        # a table row keeps its leading tab: its first cell is empty (a wrapped row)
+        line = line.strip(" \r") if "\t" in line.strip(" \r") else line.strip()
+        if not line.strip():
             blanks += 1
             continue
         current = blocks[-1][0] if blocks and not blanks else None
