@@ -7,8 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import translation
 
-from bulletins.importing import BulletinImportError, read_bytes
-from bulletins.importing import limits
+from bulletins.importing import BulletinImportError, limits, read_bytes
 from bulletins.models import Issue, Section
 
 from .import_corpus import by_name, to_docx
