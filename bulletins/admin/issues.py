@@ -21,7 +21,7 @@ from bulletins.numbering import outline_errors
 from people.models import Organisation
 
 from .forms import WIDE_HEADING, IssueForm, TransitionForm, VersionedForm
-from .importing import import_view
+from .importing import import_report, import_view
 from .pages import admin_page
 from .scoping import PublisherScopedMixin
 
@@ -129,7 +129,13 @@ class IssueAdmin(PublisherScopedMixin, CompareVersionAdmin):
         (_("Publication"), {"fields": ["status", "published_at", "workflow_link"]}),
         (None, {"fields": ["correction_note", "version"]}),
     ]
-    readonly_fields = ["status", "published_at", "read_report_link", "workflow_link"]
+    readonly_fields = [
+        "status",
+        "published_at",
+        "read_report_link",
+        "workflow_link",
+        "import_warnings_list",
+    ]
 
     @admin.display(description=_("title"), ordering=("-year", "-month"))
     def issue_title(self, issue):
@@ -140,9 +146,19 @@ class IssueAdmin(PublisherScopedMixin, CompareVersionAdmin):
         return reverse("bulletins:issue_preview", args=[issue.pk])
 
     def get_fieldsets(self, request, obj=None):
-        if obj is not None and obj.was_published:
-            return self.fieldsets
-        return [*self.fieldsets[:-1], (None, {"fields": ["version"]})]
+        fieldsets = self.fieldsets
+        if obj is None or not obj.was_published:
+            fieldsets = [*fieldsets[:-1], (None, {"fields": ["version"]})]
+        if obj is not None and obj.import_warnings:
+            fieldsets = [
+                (_("To check after the import"), {"fields": ["import_warnings_list"]}),
+                *fieldsets,
+            ]
+        return fieldsets
+
+    @admin.display(description=_("import warnings"))
+    def import_warnings_list(self, issue):
+        return import_report(issue)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "publisher" and not request.user.is_superuser:

@@ -186,6 +186,18 @@ class Bulletin:
             "unplaced": [fragment.as_json() for fragment in self.unplaced],
         }
 
+    def report(self):
+        """Warnings and unplaced fragments, as kept on the draft issue (JSON)."""
+        report = [warning.as_json() for warning in self.warnings]
+        return report + [
+            {
+                "kind": "unplaced",
+                "message": _("Not placed (%(reason)s): %(text)s")
+                % {"reason": fragment.reason, "text": fragment.text},
+            }
+            for fragment in self.unplaced
+        ]
+
     def placed_words(self):
         """Every word the draft holds: header, orientation, sections, notes, captions."""
         header = [getattr(self.header, name) or "" for name in ("publisher", "title", "marking")]
@@ -263,27 +275,30 @@ def _source_lines(block):
 
 def _unplaced(blocks, bulletin, header_end, content):
     """Each source line with words the draft does not hold, and why: the safety net that makes
-    a lost paragraph visible instead of silent."""
+    a lost paragraph visible instead of silent.
+
+    Words are taken from what the draft holds as each line is checked: the content first, then
+    the orientation, then the header, whose stray lines are the likeliest to be left over.
+    """
     available = Counter(bulletin.placed_words())
-    fragments = []
-    for index, block in enumerate(blocks):
-        reason = (
-            _("not recognised in the header")
-            if index < header_end
-            else _("not recognised in the orientation")
-            if index < content
-            else _("not found in the draft")
-        )
-        for line in _source_lines(block):
-            missing = 0
-            for word in words(line):
-                if available[word] > 0:
-                    available[word] -= 1
-                else:
-                    missing += 1
-            if missing:
-                fragments.append(Unplaced(" ".join(line.split()), reason))
-    return fragments
+    zones = [
+        (range(content, len(blocks)), _("not found in the draft")),
+        (range(header_end, content), _("not recognised in the orientation")),
+        (range(header_end), _("not recognised in the header")),
+    ]
+    fragments = {}
+    for indexes, reason in zones:
+        for index in indexes:
+            for number, line in enumerate(_source_lines(blocks[index])):
+                missing = 0
+                for word in words(line):
+                    if available[word] > 0:
+                        available[word] -= 1
+                    else:
+                        missing += 1
+                if missing:
+                    fragments[index, number] = Unplaced(" ".join(line.split()), reason)
+    return [fragments[key] for key in sorted(fragments)]
 
 
 def _rebuilt(table, warnings):
@@ -420,6 +435,10 @@ def _header(blocks) -> Header:
     if title_at is not None:
         end = month_at if month_at is not None and 0 <= month_at - title_at <= 3 else title_at
         title_lines = lines[title_at : max(end, title_at + 1)]
+        # a document number ("Số 07-TL/BTGDV") or a date line is not part of the title
+        title_lines = title_lines[:1] + [
+            line for line in title_lines[1:] if not re.match(r"số\b|.*ngày\s+\d", line, re.I)
+        ]
         header.lines += title_lines
         if month_at == title_at:
             title_lines = [lines[title_at][: _MONTH.search(lines[title_at]).start()]]
