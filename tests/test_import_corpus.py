@@ -5,10 +5,19 @@ import re
 from collections import Counter
 
 import pytest
+from django.utils import translation
 
 from bulletins.importing import read_bytes
 
 from .import_corpus import CORPUS, by_name, to_docx, to_markdown, to_pdf
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Messages are matched on their English msgids."""
+    with translation.override("en"):
+        yield
+
 
 FORMATS = {
     "md": lambda spec: (to_markdown(spec), "bulletin.md"),
@@ -98,3 +107,21 @@ def test_numbered_items_and_lettered_points_stay_in_the_text():
     assert "1. Tiếp tục quán triệt sâu rộng" in first and "3. Định kỳ sơ kết" in first
     roman = read_bytes(to_markdown(by_name("roman")), "roman.md")
     assert "a) Về kinh tế" in roman.sections[1].text
+
+
+@pytest.mark.django_db
+def test_dry_run_json_reports_text_unplaced_and_warnings_apart(tmp_path):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    path = tmp_path / "gap.md"
+    path.write_bytes(to_markdown(by_name("gap")).replace(b"II- N", "Số 9-TL/ĐU\n\nII- N".encode()))
+    out, err = StringIO(), StringIO()
+    call_command("import_bulletin", str(path), "--dry-run", "--json", stdout=out, stderr=err)
+    data = __import__("json").loads(out.getvalue())
+    assert data["unplaced"] == [
+        {"text": "Số 9-TL/ĐU", "reason": "not recognised in the orientation"}
+    ]
+    assert data["sections"][0]["text"].startswith("Thực hiện chủ trương của cấp trên")
+    assert "Section numbering jumps from 3 to 5." in err.getvalue()

@@ -354,9 +354,16 @@ def _zones(blocks) -> _Zones:
         if isinstance(block, Table) and _is_orientation_table(block):
             orientation = index if orientation is None else orientation
             after = index + 1
-            if after < len(blocks) and _is_content_marker(blocks[after]):
-                after += 1
-            return _Zones(orientation, orientation, after, True)
+            # the content marker closes the orientation, even after a stray line or two
+            marker = next(
+                (
+                    k
+                    for k in range(after, min(after + 4, len(blocks)))
+                    if _is_content_marker(blocks[k])
+                ),
+                None,
+            )
+            return _Zones(orientation, orientation, after if marker is None else marker + 1, True)
         if _is_content_marker(block):
             end = index if orientation is None else orientation
             return _Zones(end, orientation, index + 1, True)
