@@ -65,6 +65,10 @@ class Spec:
         return [(h.number, h.level, h.heading) for h in self.outline if isinstance(h, H)]
 
     @property
+    def footnotes(self):
+        return [(note.marker, note.text) for note in self.outline if isinstance(note, N)]
+
+    @property
     def words_text(self):
         """All the text of the bulletin, for counting its words."""
         parts = [*self.publisher, "TÀI LIỆU PHỤC VỤ SINH HOẠT CHI BỘ", self.month_line, MARKING]

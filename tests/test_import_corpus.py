@@ -57,6 +57,7 @@ def check(spec, bulletin):
     assert [(s.number, s.level, s.heading) for s in bulletin.sections] == spec.expected
     assert [item.text for item in bulletin.orientation] == spec.orientation
     assert bulletin.header.month == spec.month and bulletin.header.year == 2026
+    assert [(note.marker, note.text) for note in bulletin.footnotes] == spec.footnotes
     assert bulletin.unplaced == []
     assert coverage(spec, bulletin) >= 0.995
 

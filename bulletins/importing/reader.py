@@ -761,30 +761,37 @@ class _PdfLine:
 
 @reader(".pdf")
 def read_pdf(data: bytes) -> list:
-    """The text layer of a PDF, read with pypdf with the position and font of every line, so
-    paragraphs are rebuilt from the page's geometry (spacing, indents, short last lines)
-    rather than guessed from the text; page numbers are left out."""
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    """The text layer of a PDF, read with PDFium (pypdfium2) with the position, size and font
+    of every line, so paragraphs are rebuilt from the page's geometry (spacing, indents,
+    short last lines) rather than guessed from the text; page numbers are left out."""
+    import pypdfium2 as pdfium
 
     try:
-        document = PdfReader(BytesIO(data))
-        if document.is_encrypted and not document.decrypt(""):
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        if "password" in str(error).lower():
             raise BulletinImportError(
                 _("The PDF is protected by a password: save it without protection first.")
-            )
-        if len(document.pages) > MAX_PDF_PAGES:
+            ) from error
+        raise BulletinImportError(
+            _("The file is not a readable PDF: open it and export it to PDF again.")
+        ) from error
+    try:
+        if len(document) > MAX_PDF_PAGES:
             raise BulletinImportError(
                 _("The PDF has more than %(pages)s pages."), pages=MAX_PDF_PAGES
             )
         lines = []
-        for number, page in enumerate(document.pages):
+        for number in range(len(document)):
             check_deadline()
+            page = document[number]
             lines += _pdf_lines(page, number)
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as e:
+    except pdfium.PdfiumError as error:
         raise BulletinImportError(
             _("The file is not a readable PDF: open it and export it to PDF again.")
-        ) from e
+        ) from error
+    finally:
+        document.close()
     if sum(len(line.text) for line in lines) < 20:
         raise BulletinImportError(
             _(
@@ -798,35 +805,98 @@ def read_pdf(data: bytes) -> list:
 MAX_PDF_PAGES = 500
 
 
+class _PdfChars:
+    """Font and position of the characters of one page's text."""
+
+    def __init__(self, textpage):
+        import ctypes
+
+        import pypdfium2.raw as pdfium_c
+
+        self.ctypes, self.c, self.textpage = ctypes, pdfium_c, textpage
+        self.buffer = ctypes.create_string_buffer(128)
+        self.flags = ctypes.c_int()
+
+    def origin(self, index):
+        x, y = self.ctypes.c_double(), self.ctypes.c_double()
+        self.c.FPDFText_GetCharOrigin(self.textpage, index, x, y)
+        return x.value, y.value
+
+    def size(self, index):
+        return self.c.FPDFText_GetFontSize(self.textpage, index)
+
+    def bold(self, index):
+        self.c.FPDFText_GetFontInfo(
+            self.textpage, index, self.buffer, len(self.buffer), self.ctypes.byref(self.flags)
+        )
+        name = self.buffer.value.decode("latin-1")
+        weight = self.c.FPDFText_GetFontWeight(self.textpage, index)
+        return weight >= 600 or bool(re.search(r"bold|black|heavy|,b$", name, re.IGNORECASE))
+
+
 def _pdf_lines(page, number):
-    chunks = []
-
-    def visit(text, cm, tm, font, size):
-        if not text.strip():
-            return
-        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
-        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-        name = str((font or {}).get("/BaseFont", ""))
-        scale = (tm[0] ** 2 + tm[1] ** 2) ** 0.5 * (cm[0] ** 2 + cm[1] ** 2) ** 0.5
-        bold = bool(re.search(r"bold|black|heavy|semibold|,b\b", name, re.IGNORECASE))
-        chunks.append((x, y, size * scale, Run(text.replace("\n", " "), bold=bold)))
-
-    page.extract_text(visitor_text=visit)
-    height = float(page.mediabox.height)
-    lines = []
-    for x, y, size, run in chunks:
-        line = lines[-1] if lines else None
-        if line and abs(line.y - y) < 0.5 * max(size, 1) and not line.text.endswith("\n"):
-            if size < 0.8 * line.size and y > line.y + 1 and run.text.strip().isdigit():
-                run = Run(run.text.strip(), sup=True)  # a footnote mark set small and raised
-            line.runs.append(run)
-            continue
-        lines.append(_PdfLine([run], x, y, size, number))
+    textpage = page.get_textpage()
+    try:
+        count = textpage.count_chars()
+        text = textpage.get_text_range(0, count) if count > 0 else ""
+        chars = _PdfChars(textpage)
+        height = page.get_height()
+        lines, position = [], 0
+        for raw_line in re.split(r"\r\n|\n|\r", text):
+            start, position = position, position + len(raw_line) + (2 if "\r\n" in text else 1)
+            if not raw_line.strip() or len(text) != count:
+                if raw_line.strip():  # characters and text do not match: no geometry
+                    lines.append(_PdfLine([Run(raw_line)], 0, 0, 0, number))
+                continue
+            first = start + len(raw_line) - len(raw_line.lstrip())
+            x, y = chars.origin(first)
+            size = max(chars.size(first), chars.size(start + len(raw_line) // 2))
+            line = _PdfLine(_pdf_runs(raw_line, start, chars, y, size), x, y, size, number)
+            if lines and abs(lines[-1].y - y) < 0.45 * size:
+                _merge(lines[-1], line)  # a raised footnote mark broke the line in two
+            else:
+                lines.append(line)
+    finally:
+        textpage.close()
     return [
         line
         for line in lines
         if not (_PAGE_NUMBER_LINE.fullmatch(line.text) and not 0.08 < line.y / height < 0.92)
     ]
+
+
+def _raised(y, size, line_y, line_size):
+    """A superscript: set smaller and above the line's baseline."""
+    return size <= line_size and y - line_y > 0.15 * line_size
+
+
+def _merge(line, other):
+    """Join two pieces of text on one baseline; a lone raised number among them is a mark."""
+    small, big = sorted((line, other), key=lambda piece: piece.size)
+    if re.fullmatch(r"\d{1,3}", small.text) and _raised(small.y, small.size, big.y, big.size):
+        small.runs = [Run(small.text, sup=True)]
+    left, right = sorted((line, other), key=lambda piece: piece.x)
+    space = [] if right.text[:1] in ",.;:)…" else [Run(" ")]
+    line.runs = [*left.runs, *space, *right.runs]
+    line.x, line.y, line.size = left.x, big.y, big.size
+
+
+def _pdf_runs(line, start, chars, y, size):
+    """Runs of one line: bold where the font is, footnote marks where digits are raised."""
+    runs = []
+    for match in re.finditer(r"\S+\s*", line):
+        word, index = match.group(), start + match.start()
+        bold = chars.bold(index)
+        digits = re.match(r"(.*?\D)?(\d{1,2})([,.;:)]?\s*)$", word)
+        at = index + len(digits.group(1) or "") if digits else index
+        if digits and _raised(chars.origin(at)[1], chars.size(at), y, size):
+            head, mark, tail = digits.groups()
+            runs += [Run(head or "", bold), Run(mark, sup=True), Run(tail, bold)]
+        elif runs and runs[-1].bold == bold and not runs[-1].sup:
+            runs[-1] = Run(runs[-1].text + word, bold)
+        else:
+            runs.append(Run(word, bold))
+    return [run for run in runs if run.text]
 
 
 _PAGE_NUMBER_LINE = re.compile(r"(?:-\s*)?\d{1,3}(?:\s*-)?|Trang\s+\d{1,3}(?:\s*/\s*\d+)?", re.I)
