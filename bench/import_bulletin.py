@@ -150,7 +150,7 @@ def main():
         f"  {len(data) / 1024:.0f} KiB, {len(bulletin.sections)} sections, "
         f"{len(bulletin.images)} photos, {len(bulletin.captions)} captions"
     )
-    pdf = build_pdf()
+    pdf = build_pdf(paragraphs=6)  # about 60 pages
     import pypdfium2 as pdfium
 
     def plain_text():

@@ -805,6 +805,9 @@ def read_pdf(data: bytes) -> list:
 MAX_PDF_PAGES = 500
 
 
+_BOLD_FONT = re.compile(r"bold|black|heavy|,b$", re.IGNORECASE)
+
+
 class _PdfChars:
     """Font and position of the characters of one page's text."""
 
@@ -831,7 +834,7 @@ class _PdfChars:
         )
         name = self.buffer.value.decode("latin-1")
         weight = self.c.FPDFText_GetFontWeight(self.textpage, index)
-        return weight >= 600 or bool(re.search(r"bold|black|heavy|,b$", name, re.IGNORECASE))
+        return weight >= 600 or bool(_BOLD_FONT.search(name))
 
 
 def _pdf_lines(page, number):
@@ -881,13 +884,24 @@ def _merge(line, other):
     line.x, line.y, line.size = left.x, big.y, big.size
 
 
+_WORD = re.compile(r"\S+\s*")
+_MARKED = re.compile(r"(.*?\D)?(\d{1,2})([,.;:)]?\s*)$")  # a word ending with a number
+
+
 def _pdf_runs(line, start, chars, y, size):
-    """Runs of one line: bold where the font is, footnote marks where digits are raised."""
+    """Runs of one line: bold where the font is, footnote marks where digits are raised.
+
+    The font is asked for at each word only when the line does not start and end in the same
+    weight (a bold lead-in), which keeps a long PDF fast.
+    """
+    last = start + len(line.rstrip()) - 1
+    uniform = chars.bold(start + len(line) - len(line.lstrip())) == chars.bold(last)
+    weight = chars.bold(last)
     runs = []
-    for match in re.finditer(r"\S+\s*", line):
+    for match in _WORD.finditer(line):
         word, index = match.group(), start + match.start()
-        bold = chars.bold(index)
-        digits = re.match(r"(.*?\D)?(\d{1,2})([,.;:)]?\s*)$", word)
+        bold = weight if uniform else chars.bold(index)
+        digits = _MARKED.match(word) if any(c.isdigit() for c in word) else None
         at = index + len(digits.group(1) or "") if digits else index
         if digits and _raised(chars.origin(at)[1], chars.size(at), y, size):
             head, mark, tail = digits.groups()
