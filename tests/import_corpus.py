@@ -45,6 +45,13 @@ class T:
 
 
 @dataclass
+class B:
+    """A bold paragraph without a number (a lead-in such as "Phần thứ nhất"): body text."""
+
+    text: str
+
+
+@dataclass
 class N:
     marker: str
     text: str
@@ -76,10 +83,10 @@ class Spec:
         for item in self.outline:
             if isinstance(item, H) and item.printed:
                 parts.append(f"{item.number} {item.heading}")
-            elif isinstance(item, P | L):
+            elif isinstance(item, P | L | B):
                 parts.append(item.text.replace("[^", " ").replace("]", " "))
             elif isinstance(item, T):
-                parts += [" ".join(row) for row in item.rows]
+                parts += [" ".join(row).replace("[^", " ").replace("]", " ") for row in item.rows]
             elif isinstance(item, N):
                 parts.append(f"{item.marker} {item.text}")
         return "\n".join(parts)
@@ -167,11 +174,13 @@ CORPUS = [
             T(
                 [
                     ["Stt", "Phong trào", "Kết quả"],
-                    ["1", "Dân vận khéo", "12 mô hình"],
+                    ["1", "Dân vận khéo", "12 mô hình[^2]"],
                     ["2", "Ngày thứ Bảy văn minh", "35 buổi ra quân"],
                 ]
             ),
             N("1", "Số liệu của Ủy ban Mặt trận Tổ quốc phường đến ngày 31/8/2026."),
+            N("2", "Trong đó 5 mô hình được Ban Dân vận Tỉnh ủy công nhận."),
+            B("Phần thứ nhất: Những kết quả nổi bật"),
             P(_sentence(5, 5)),
             *news(4, 3),
         ],
@@ -273,10 +282,12 @@ def to_markdown(spec):
             lines.append(_md_inline(item.text))
         elif isinstance(item, L):
             lines.append(f"- {item.text}")
+        elif isinstance(item, B):
+            lines.append(f"**{item.text}**")
         elif isinstance(item, T):
             head, *rows = item.rows
             table = [f"| {' | '.join(head)} |", "|" + "---|" * len(head)]
-            table += [f"| {' | '.join(row)} |" for row in rows]
+            table += [f"| {' | '.join(map(_md_inline, row))} |" for row in rows]
             lines.append("\n".join(table))
         elif isinstance(item, N):
             lines.append(f"{item.marker.translate(SUPERSCRIPT)} {item.text}")
@@ -390,6 +401,8 @@ def to_docx(spec, *, auto=None, lists=False):
             _runs(document.add_paragraph(), item.text)
         elif isinstance(item, L):
             document.add_paragraph(item.text, style="List Bullet")
+        elif isinstance(item, B):
+            document.add_paragraph().add_run(item.text).bold = True
         elif isinstance(item, T):
             _table(document, item.rows)
         elif isinstance(item, N):
@@ -405,7 +418,7 @@ def _table(document, rows):
     table = document.add_table(rows=len(rows), cols=len(rows[0]))
     for row, values in zip(table.rows, rows, strict=True):
         for cell, value in zip(row.cells, values, strict=True):
-            cell.text = value
+            _runs(cell.paragraphs[0], value)
     table.style = document.styles["Table Grid"]
     return table
 
@@ -453,6 +466,8 @@ def to_html(spec):
             out.append(f"<p>{_html_inline(item.text)}</p>")
         elif isinstance(item, L):
             items.append(f"<li>{html.escape(item.text)}</li>")
+        elif isinstance(item, B):
+            out.append(f"<p><b>{html.escape(item.text)}</b></p>")
         elif isinstance(item, T):
             out.append(_html_table(item.rows))
         elif isinstance(item, N):

@@ -126,3 +126,33 @@ def test_a_table_with_wrapped_rows_is_rebuilt_and_reported():
         ["2", "Ngày thứ Bảy văn minh", "35 buổi"],
     ]
     assert [w.kind for w in bulletin.warnings] == ["table_rebuilt"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("bulletin.docx", b"%PDF-1.7\n" + b"x" * 500, "not a valid Word document"),
+        ("bulletin.pdf", DOCX, "not a readable PDF"),
+        ("bulletin.txt", DOCX, "not a text file"),
+        ("empty.pdf", b"", "empty"),
+    ],
+)
+def test_a_file_of_the_wrong_type_is_refused_by_its_content(
+    tmp_path, board, name, content, message
+):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(CommandError, match=message):
+        call_command("import_bulletin", str(path), "--publisher", str(board.pk), stdout=StringIO())
+    assert Issue.objects.count() == 0
+
+
+def test_a_huge_file_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    from bulletins.importing import read_bulletin
+
+    monkeypatch.setattr(limits, "MAX_FILE", 1000)
+    path = tmp_path / "huge.md"
+    path.write_bytes(b"1. M\xe1\xbb\xa5c\n\n" * 200)
+    with pytest.raises(BulletinImportError, match="larger than 0 MB"):
+        read_bulletin(path)

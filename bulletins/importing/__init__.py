@@ -8,7 +8,7 @@ import hashlib
 from pathlib import Path
 
 from .errors import BulletinImportError
-from .limits import time_limit
+from .limits import check_size, time_limit
 from .parser import Bulletin, parse
 from .reader import read_blocks
 from .writer import import_bulletin
@@ -21,6 +21,7 @@ def read_bulletin(path_or_file, filename=None) -> Bulletin:
     if isinstance(path_or_file, str | Path):
         path = Path(path_or_file)
         try:
+            check_size(path.stat().st_size)
             data = path.read_bytes()
         except OSError as error:
             raise BulletinImportError(str(error)) from error
@@ -30,6 +31,7 @@ def read_bulletin(path_or_file, filename=None) -> Bulletin:
 
 def read_bytes(data: bytes, filename: str) -> Bulletin:
     """Read and parse within the time limit; a refusal is always a BulletinImportError."""
+    check_size(len(data))
     with time_limit():
         bulletin = parse(read_blocks(data, Path(filename).suffix))
     bulletin.source_hash = hashlib.sha256(data).hexdigest()

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .errors import BulletinImportError
 
+MAX_FILE = 50 * 1024 * 1024  # the file itself (the admin page takes 10 MB)
 MAX_UNPACKED = 100 * 1024 * 1024  # all members of a .docx, inflated
 MAX_MEMBERS = 2000
 MAX_RATIO = 100  # inflated size / compressed size of one member
@@ -40,6 +41,13 @@ def check_deadline():
         raise BulletinImportError(
             _("Reading the file took more than %(seconds)s seconds: it was stopped."),
             seconds=READ_SECONDS,
+        )
+
+
+def check_size(size):
+    if size > MAX_FILE:
+        raise BulletinImportError(
+            _("The file is larger than %(megabytes)s MB."), megabytes=MAX_FILE // (1024 * 1024)
         )
 
 
