@@ -126,3 +126,35 @@ def test_dry_run_json_reports_text_unplaced_and_warnings_apart(tmp_path):
     ]
     assert data["sections"][0]["text"].startswith("Thực hiện chủ trương của cấp trên")
     assert "Section numbering jumps from 3 to 5." in err.getvalue()
+
+
+BODY = "\n\nNỘI DUNG\n\n1. Kế hoạch số 12-KH/TU về công tác tuyên truyền\n\nNội dung kế hoạch.\n"
+
+
+@pytest.mark.parametrize(
+    ("header", "expected", "unplaced"),
+    [
+        (
+            "ĐẢNG BỘ TỈNH CAO BẰNG\nBAN TUYÊN GIÁO VÀ DÂN VẬN\n\nSố 12-TL/BTGDVTU\n\n"
+            "TÀI LIỆU SINH HOẠT CHI BỘ THÁNG 01/2026\n\n(Lưu hành nội bộ)",
+            ("ĐẢNG BỘ TỈNH CAO BẰNG BAN TUYÊN GIÁO VÀ DÂN VẬN", "TÀI LIỆU SINH HOẠT CHI BỘ", 1),
+            ["Số 12-TL/BTGDVTU"],
+        ),
+        (
+            "ĐẢNG ỦY PHƯỜNG NÙNG TRÍ CAO\n\nHƯỚNG DẪN NỘI DUNG SINH HOẠT CHI BỘ\nTHÁNG 02 - 2026",
+            ("ĐẢNG ỦY PHƯỜNG NÙNG TRÍ CAO", "HƯỚNG DẪN NỘI DUNG SINH HOẠT CHI BỘ", 2),
+            [],
+        ),
+        (
+            "ĐẢNG CỘNG SẢN VIỆT NAM\nCao Bằng, ngày 25 tháng 12 năm 2025\n"
+            "BAN TUYÊN GIÁO THÀNH ỦY\nTÀI LIỆU\nSINH HOẠT CHI BỘ THÁNG 1 NĂM 2026",
+            ("BAN TUYÊN GIÁO THÀNH ỦY", "TÀI LIỆU SINH HOẠT CHI BỘ", 1),
+            ["Cao Bằng, ngày 25 tháng 12 năm 2025"],  # the signing date is not the month
+        ),
+    ],
+)
+def test_headers_laid_out_otherwise(header, expected, unplaced):
+    bulletin = read_bytes((header + BODY).encode(), "header.md")
+    found = bulletin.header
+    assert (found.publisher, found.title, found.month, found.year) == (*expected, 2026)
+    assert [fragment.text for fragment in bulletin.unplaced] == unplaced

@@ -2,15 +2,20 @@
 
 The parts, in the order they are printed: the header (publisher, title, month, marking), the
 orientation table ("I- Định hướng sinh hoạt chi bộ"), the "NỘI DUNG" marker, then numbered
-sections. Real files are irregular, so the rules are forgiving:
+sections. Numbers are kept as printed; what they say about the outline is weighed against
+the evidence, and whatever is irregular becomes a warning, never a silent repair:
 
-* a dotted number ("2.1.", "5.1 ", "4. 8.") always opens a section, at the level of its depth,
-  under the section before it, even when its first part is wrong (4.x under section 3);
-* a plain number ("3.") opens a top-level section only when it is the next one; otherwise it
-  numbers an item inside the section (the seven tasks of a directive). When it could be both,
-  it continues the items unless it looks like a section: it matches its orientation row, it is
-  all bold, it presents a document or it is the news section;
+* a dotted number ("2.1.", "5.1 ", "4. 8.") opens a subsection at the level of its depth. Under
+  the wrong section (4.x under 3) it stays there when a "4." follows later, reported; when no
+  section 4 is printed at all, an empty section 4 is created for it, flagged;
+* a plain number ("3.") opens a top-level section when it is the next one, unless it continues
+  a run of items inside the section (the seven tasks of a directive) and nothing says it is a
+  heading (its orientation row, bold type, a cited document, the news section). A number
+  further on (1, 2, 3, 5) needs such evidence, or its own "5.1" following, and is reported;
+* when the content opens with "I.", Roman numerals number the sections and "1." the subsections;
 * a heading too long for the field is cut after its first sentence, the rest opens the body.
+
+Finally every source line whose words the result does not hold is listed as not placed.
 """
 
 import re
@@ -49,6 +54,7 @@ _DOCUMENT_HEADING = re.compile(
 )
 _MONTH = re.compile(r"tháng\s*(\d{1,2})\s*(?:năm\s*|[/.,–-]\s*)(\d{4})", re.I)
 _TERMINAL = re.compile(r"[.!?:;…]['\"”’»)]*$")
+_DATELINE = re.compile(r"ngày\s*\d{1,2}\s*tháng\s*\d{1,2}", re.I)
 _NEWS = re.compile(r"^tin\s+(?:hoạt\s+động|tức)", re.I)
 
 
@@ -262,7 +268,7 @@ def _labels(blocks, content):
             labels.append(block.text)
         elif isinstance(block, Table) and block.rows and _is_orientation_table(block):
             labels += block.cell_texts(block.rows[0])
-    return [*labels, "Stt", "TT", "Nội dung"]
+    return [*labels, "Stt", "TT", "Nội dung", "ĐẢNG CỘNG SẢN VIỆT NAM"]
 
 
 def _source_lines(block):
@@ -286,19 +292,26 @@ def _unplaced(blocks, bulletin, header_end, content):
         (range(header_end, content), _("not recognised in the orientation")),
         (range(header_end), _("not recognised in the header")),
     ]
-    fragments = {}
-    for indexes, reason in zones:
-        for index in indexes:
-            for number, line in enumerate(_source_lines(blocks[index])):
-                missing = 0
-                for word in words(line):
-                    if available[word] > 0:
-                        available[word] -= 1
-                    else:
-                        missing += 1
-                if missing:
-                    fragments[index, number] = Unplaced(" ".join(line.split()), reason)
-    return [fragments[key] for key in sorted(fragments)]
+    lines = [
+        ((index, number), Counter(words(line)), line, reason)
+        for indexes, reason in zones
+        for index in indexes
+        for number, line in enumerate(_source_lines(blocks[index]))
+    ]
+    # Lines found whole first, so that a stray line does not take the words of a placed one.
+    rest = []
+    for line in lines:
+        if all(available[word] >= count for word, count in line[1].items()):
+            available.subtract(line[1])
+        else:
+            rest.append(line)
+    fragments = []
+    for key, counts, line, reason in rest:
+        found = {word: min(count, available[word]) for word, count in counts.items()}
+        available.subtract(found)
+        if found != dict(counts):
+            fragments.append((key, Unplaced(" ".join(line.split()), reason)))
+    return [fragment for _key, fragment in sorted(fragments, key=lambda item: item[0])]
 
 
 def _rebuilt(table, warnings):
@@ -430,6 +443,8 @@ def _header(blocks) -> Header:
     month_at = None
     for index, line in enumerate(lines):
         month = _MONTH.search(line)
+        if _DATELINE.search(line):  # "Cao Bằng, ngày 25 tháng 12 năm 2025": when it was signed
+            continue
         if month and 1 <= int(month.group(1)) <= 12:
             header.month, header.year = int(month.group(1)), int(month.group(2))
             month_at = index
@@ -447,8 +462,10 @@ def _header(blocks) -> Header:
             line for line in title_lines[1:] if not re.match(r"số\b|.*ngày\s+\d", line, re.I)
         ]
         header.lines += title_lines
-        if month_at == title_at:
-            title_lines = [lines[title_at][: _MONTH.search(lines[title_at]).start()]]
+        if month_at is not None and 0 <= month_at - title_at <= 3:
+            # the title goes on before the month on the month's line ("... CHI BỘ THÁNG 1")
+            before = lines[month_at][: _MONTH.search(lines[month_at]).start()]
+            title_lines = [line for line in title_lines if line != lines[month_at]] + [before]
         header.title = " ".join(" ".join(title_lines).split()).rstrip(" ,-–") or None
         publisher = [line for line in lines[:title_at] if _is_publisher_line(line)]
         header.publisher = " ".join(publisher) or None

@@ -5,7 +5,9 @@ tables, images, footnote texts); deciding what a block means (a heading, a capti
 orientation table) is the parser's job, so every format goes through the same rules.
 
 Text files come in two shapes: one paragraph per line (text saved from Word, Markdown) and
-hard-wrapped lines (text extracted from PDF), where paragraphs have to be rejoined.
+hard-wrapped lines (text extracted from PDF), where paragraphs have to be rejoined. A PDF is
+read from its text layer with the position and font of each line, so its paragraphs are
+rebuilt from the page's geometry instead.
 """
 
 import html
