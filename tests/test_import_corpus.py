@@ -106,6 +106,9 @@ def test_numbered_items_and_lettered_points_stay_in_the_text():
     bulletin = read_bytes(to_markdown(by_name("regular")), "regular.md")
     first = bulletin.sections[0].text
     assert "1. Tiếp tục quán triệt sâu rộng" in first and "3. Định kỳ sơ kết" in first
+    # long numbered items, and the short one that ends their run, stay in the text too
+    third = bulletin.top_level[2].text
+    assert "3.1. Các chi bộ tiếp tục" in third and "3.3. Định kỳ tổng hợp" in third
     roman = read_bytes(to_markdown(by_name("roman")), "roman.md")
     assert "a) Về kinh tế" in roman.sections[1].text
 

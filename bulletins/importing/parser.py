@@ -32,6 +32,7 @@ from .reader import Image, Paragraph, Run, Table, roman
 
 HEADING_MAX = 500  # Section.heading max_length
 MAX_LEVEL = 4  # Section.MAX_LEVEL
+ITEM_LENGTH = 200  # a numbered paragraph longer than this, ending a sentence, is an item
 LONG_HEADING = 300  # longer than this, a heading is probably a paragraph
 CITATION_LEAD = 3  # a heading "presents" a document cited within its first characters
 
@@ -540,6 +541,7 @@ class _Sections:
         self.references = []  # (block index, marker, section)
         self.notes = []  # (block index, Footnote, section)
         self.mismatched = set()  # (section, printed parent) already reported
+        self.dotted_items = None  # (parent, last number) of a run of long numbered items
         self.roman = False  # the main sections are numbered I., II. …, then 1., 2. under them
 
     @property
@@ -604,6 +606,8 @@ class _Sections:
                     self.item = int(number)
                     return False
             elif depth > 1:
+                if not block.style_level and self._numbered_item(number, block, heading):
+                    return False
                 self._parent_for(number)
             self._open(number, depth, heading)
             return True
@@ -639,6 +643,17 @@ class _Sections:
             after=number,
         )
         return True
+
+    def _numbered_item(self, number, block, heading) -> bool:
+        """A long numbered paragraph ("4.1. Tiếp tục quán triệt ... ;") is an item of a list in
+        the section's text, and so are the numbers that follow it, however short."""
+        parent, _dot, last = number.rpartition(".")
+        follows = self.dotted_items == (parent, int(last) - 1)
+        bold = all(run.bold for run in block.runs if run.text.strip())
+        if follows or (len(heading) > ITEM_LENGTH and _TERMINAL.search(heading) and not bold):
+            self.dotted_items = (parent, int(last))
+            return True
+        return False
 
     def _looks_like_section(self, number, block, heading) -> bool:
         return bool(
@@ -702,6 +717,7 @@ class _Sections:
             level = 1
         heading, rest = _split_heading(" ".join(heading.split()))
         section = Section(number, heading, level, cited_code=_cited_code(heading))
+        self.dotted_items = None
         label = number or heading[:40]
         if rest or len(heading) > LONG_HEADING:
             self.warn(
