@@ -6,6 +6,7 @@ Each bulletin is an outline of items; what the importer must find (numbers, leve
 is written in the outline itself, never computed by the importer.
 """
 
+import base64
 import html
 import re
 from dataclasses import dataclass, field
@@ -52,6 +53,13 @@ class B:
 
 
 @dataclass
+class Photo:
+    """A photo with its caption under it."""
+
+    caption: str
+
+
+@dataclass
 class N:
     marker: str
     text: str
@@ -72,6 +80,10 @@ class Spec:
         return [(h.number, h.level, h.heading) for h in self.outline if isinstance(h, H)]
 
     @property
+    def captions(self):
+        return [photo.caption for photo in self.outline if isinstance(photo, Photo)]
+
+    @property
     def footnotes(self):
         return [(note.marker, note.text) for note in self.outline if isinstance(note, N)]
 
@@ -87,6 +99,8 @@ class Spec:
                 parts.append(item.text.replace("[^", " ").replace("]", " "))
             elif isinstance(item, T):
                 parts += [" ".join(row).replace("[^", " ").replace("]", " ") for row in item.rows]
+            elif isinstance(item, Photo):
+                parts.append(item.caption)
             elif isinstance(item, N):
                 parts.append(f"{item.marker} {item.text}")
         return "\n".join(parts)
@@ -123,6 +137,8 @@ def news(number, count):
                 f"nghị chuyên đề; đồng chí Nông Văn Lộc, Phó Bí thư Thường trực chủ trì. "
                 + _sentence(index)
             ),
+            Photo(f"Quang cảnh hội nghị chuyên đề lần thứ {index + 10}"),
+            P("Hội nghị đã thảo luận và thống nhất các nội dung trình."),
         ]
     return outline
 
@@ -255,6 +271,14 @@ CORPUS = [
 ]
 
 
+def photo_png():
+    from PIL import Image
+
+    stream = BytesIO()
+    Image.new("RGB", (320, 200), "steelblue").save(stream, "PNG")
+    return stream.getvalue()
+
+
 def by_name(name):
     return next(spec for spec in CORPUS if spec.name == name)
 
@@ -287,6 +311,8 @@ def to_markdown(spec):
             lines.append(f"- {item.text}")
         elif isinstance(item, B):
             lines.append(f"**{item.text}**")
+        elif isinstance(item, Photo):
+            lines.append(f"\n\n{item.caption}")
         elif isinstance(item, T):
             head, *rows = item.rows
             table = [f"| {' | '.join(head)} |", "|" + "---|" * len(head)]
@@ -406,6 +432,9 @@ def to_docx(spec, *, auto=None, lists=False):
             document.add_paragraph(item.text, style="List Bullet")
         elif isinstance(item, B):
             document.add_paragraph().add_run(item.text).bold = True
+        elif isinstance(item, Photo):
+            document.add_picture(BytesIO(photo_png()))
+            document.add_paragraph(item.caption)
         elif isinstance(item, T):
             _table(document, item.rows)
         elif isinstance(item, N):
@@ -471,6 +500,10 @@ def to_html(spec):
             items.append(f"<li>{html.escape(item.text)}</li>")
         elif isinstance(item, B):
             out.append(f"<p><b>{html.escape(item.text)}</b></p>")
+        elif isinstance(item, Photo):
+            data = base64.b64encode(photo_png()).decode()
+            out.append(f'<p><img src="data:image/png;base64,{data}" style="width: 8cm"></p>')
+            out.append(f'<p style="text-align: center">{html.escape(item.caption)}</p>')
         elif isinstance(item, T):
             out.append(_html_table(item.rows))
         elif isinstance(item, N):

@@ -58,6 +58,7 @@ def check(spec, bulletin):
     assert [item.text for item in bulletin.orientation] == spec.orientation
     assert bulletin.header.month == spec.month and bulletin.header.year == 2026
     assert [(note.marker, note.text) for note in bulletin.footnotes] == spec.footnotes
+    assert [caption.text for caption in bulletin.captions] == spec.captions
     assert bulletin.unplaced == []
     assert coverage(spec, bulletin) >= 0.995
 

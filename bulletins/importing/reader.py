@@ -863,11 +863,26 @@ def _pdf_lines(page, number):
                 lines.append(line)
     finally:
         textpage.close()
+    lines = _attach_bullets(lines)
     return [
         line
         for line in lines
         if not (_PAGE_NUMBER_LINE.fullmatch(line.text) and not 0.08 < line.y / height < 0.92)
     ]
+
+
+def _attach_bullets(lines):
+    """A list bullet drawn apart from its text (on the same baseline) is put back before it."""
+    bullets = [line for line in lines if _LIST_START.fullmatch(line.text + " ")]
+    kept = [line for line in lines if line not in bullets]
+    for bullet in bullets:
+        item = next((line for line in kept if abs(line.y - bullet.y) < 0.45 * line.size), None)
+        if item is None:
+            kept.append(bullet)
+        else:
+            item.runs.insert(0, Run(f"{bullet.text} "))
+            item.x = min(item.x, bullet.x)
+    return sorted(kept, key=lambda line: lines.index(line))
 
 
 def _raised(y, size, line_y, line_size):
@@ -931,6 +946,8 @@ def _pdf_paragraphs(lines) -> list:
     left = min((line.x for line in lines), default=0)
     lengths = sorted(len(line.text) for line in lines)
     full = lengths[int(len(lengths) * 0.9)] if lengths else 0
+    top = max((line.y for line in lines), default=0)  # where the text of a full page starts
+    bottom = min((line.y for line in lines), default=0)  # and where it ends
     blocks, current = [], None
     for line in lines:
         previous = current[-1] if current else None
@@ -945,13 +962,21 @@ def _pdf_paragraphs(lines) -> list:
         )
         if new:
             current = [line]
-            blocks.append(current)
+            # a photo stood in a gap of several lines: the short text under it is its caption
+            if previous is not None and previous.page == line.page:
+                gap = previous.y - line.y
+            else:  # across a page break: what is left at the foot of one and the head of the next
+                gap = (previous.y - bottom if previous else 0) + top - line.y
+            blocks.append((current, gap > PHOTO_GAP * spacing))
         else:
             current.append(line)
-    return [_pdf_paragraph(block) for block in blocks]
+    return [_pdf_paragraph(block, detached) for block, detached in blocks]
 
 
-def _pdf_paragraph(lines):
+PHOTO_GAP = 5  # line spacings
+
+
+def _pdf_paragraph(lines, detached=False):
     runs = []
     for line in lines:
         if runs:
@@ -963,7 +988,7 @@ def _pdf_paragraph(lines):
             )
     while runs and not runs[-1].text.strip():
         runs.pop()
-    return Paragraph(_superscripts(runs))
+    return Paragraph(_superscripts(runs), detached=detached)
 
 
 def _superscripts(runs):
