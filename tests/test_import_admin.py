@@ -128,3 +128,15 @@ def test_a_disk_error_while_storing_gives_a_message_and_no_file(editor_client, b
     assert "không lưu được" in message
     assert not default_storage.listdir("imports")[1]
     assert Issue.objects.count() == 0
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("attack", ["entities", "deep nesting", "zip bomb"])
+def test_a_hostile_upload_gets_a_message_not_a_server_error(editor_client, board, attack):
+    from .test_import_hostile import attacks
+
+    response = upload(editor_client, board, attacks()[attack], "thang-9.docx")
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors()
+    assert Issue.objects.count() == 0
+    assert not default_storage.exists("imports") or default_storage.listdir("imports")[1] == []
