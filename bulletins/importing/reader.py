@@ -155,6 +155,7 @@ _BARE_NUMBER = re.compile(r"\d{1,2}[.)]?")  # a table row's number on its own li
 _FOOTNOTE_START = re.compile(r"^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^[^\]]+\]:)\s*\S")
 _HEADING_NUMBER = re.compile(r"^\d{1,2}(?:\.\s?\d{1,2})*\.?\s+\S")
 _TERMINAL = re.compile(r"[.!?:;…]['\"”’»)*]*$")
+_ROMAN_HEADING = re.compile(r"^[IVX]{1,4}\s*[-.–]\s*\S")
 _SENTENCE_END = re.compile(r"[.!?:…]['\"”’»)*]*$")  # a wrapped line may end with ";"
 # A line ending with one of these words cannot end a paragraph or a heading ("... của Thành
 # ủy Cao Bằng về" / "Xây dựng mô hình ..."), whatever the next line starts with.
@@ -163,6 +164,9 @@ _DANGLING = re.compile(
     r"đối với|cùng|hoặc|như|có|được|bị|đã|sẽ|đang)$",
     re.IGNORECASE,
 )
+# Of those, the ones a heading can end with ("Những kết quả đạt được"): before a capital, they
+# do not hold a numbered heading's first line open.
+_HEADING_END = re.compile(r"(?:^|\s)(?:là|có|được|bị|đã|sẽ|đang)$", re.IGNORECASE)
 
 
 def _starts_block(line: str) -> bool:
@@ -325,8 +329,12 @@ def _continues(paragraph, text, long_line) -> bool:
     last = paragraph.lines[-1]
     if _starts_block(text):
         return False
-    if text[:1].islower() or text[:1] in ",.;:)”’…" or _DANGLING.search(last):
+    if text[:1].islower() or text[:1] in ",.;:)”’…":
         return True
+    if _DANGLING.search(last):
+        return not (paragraph.numbered and len(paragraph.lines) == 1 and _HEADING_END.search(last))
+    if _ROMAN_HEADING.match(paragraph.lines[0]) and last.isupper() and text.isupper():
+        return len(paragraph.lines) < 3  # a heading in capitals wrapped over two lines
     # Captions and headings are short: after their first lines, only a continuation in lower
     # case or after a dangling word belongs to them.
     lines = len(paragraph.lines)
