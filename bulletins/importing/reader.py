@@ -848,49 +848,41 @@ class _PdfChars:
 
 
 def _pdf_lines(page, number):
+    """The lines of a page from top to bottom; pieces on one baseline (table cells, a bullet
+    drawn apart, text after a raised footnote mark) are joined left to right."""
     textpage = page.get_textpage()
     try:
         count = textpage.count_chars()
         text = textpage.get_text_range(0, count) if count > 0 else ""
         chars = _PdfChars(textpage)
         height = page.get_height()
-        lines, position = [], 0
+        pieces, position = [], 0
         for raw_line in re.split(r"\r\n|\n|\r", text):
             start, position = position, position + len(raw_line) + (2 if "\r\n" in text else 1)
-            if not raw_line.strip() or len(text) != count:
-                if raw_line.strip():  # characters and text do not match: no geometry
-                    lines.append(_PdfLine([Run(raw_line)], 0, 0, 0, number))
+            if not raw_line.strip():
+                continue
+            if len(text) != count:  # characters and text do not match: text without geometry
+                pieces.append(_PdfLine([Run(raw_line)], 0, 0, 0, number))
                 continue
             first = start + len(raw_line) - len(raw_line.lstrip())
             x, y = chars.origin(first)
             size = max(chars.size(first), chars.size(start + len(raw_line) // 2))
-            line = _PdfLine(_pdf_runs(raw_line, start, chars, y, size), x, y, size, number)
-            if lines and abs(lines[-1].y - y) < 0.45 * size:
-                _merge(lines[-1], line)  # a raised footnote mark broke the line in two
-            else:
-                lines.append(line)
+            pieces.append(_PdfLine(_pdf_runs(raw_line, start, chars, y, size), x, y, size, number))
     finally:
         textpage.close()
-    lines = _attach_bullets(lines)
+    if len(text) == count:
+        pieces.sort(key=lambda piece: -piece.y)  # stable: one baseline keeps PDFium's order
+    lines = []
+    for piece in pieces:
+        if lines and piece.size and abs(lines[-1].y - piece.y) < 0.45 * piece.size:
+            _merge(lines[-1], piece)
+        else:
+            lines.append(piece)
     return [
         line
         for line in lines
         if not (_PAGE_NUMBER_LINE.fullmatch(line.text) and not 0.08 < line.y / height < 0.92)
     ]
-
-
-def _attach_bullets(lines):
-    """A list bullet drawn apart from its text (on the same baseline) is put back before it."""
-    bullets = [line for line in lines if _LIST_START.fullmatch(line.text + " ")]
-    kept = [line for line in lines if line not in bullets]
-    for bullet in bullets:
-        item = next((line for line in kept if abs(line.y - bullet.y) < 0.45 * line.size), None)
-        if item is None:
-            kept.append(bullet)
-        else:
-            item.runs.insert(0, Run(f"{bullet.text} "))
-            item.x = min(item.x, bullet.x)
-    return sorted(kept, key=lambda line: lines.index(line))
 
 
 def _raised(y, size, line_y, line_size):
