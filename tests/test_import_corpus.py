@@ -174,3 +174,25 @@ def test_headers_laid_out_otherwise(header, expected, unplaced):
     found = bulletin.header
     assert (found.publisher, found.title, found.month, found.year) == (*expected, 2026)
     assert [fragment.text for fragment in bulletin.unplaced] == unplaced
+
+
+def test_a_run_of_items_is_not_taken_for_sections_further_on():
+    text = "\n\n".join(
+        [
+            "NỘI DUNG",
+            "1. Kế hoạch số 46-KH/ĐU về tuyên truyền năm 2026",
+            "Nội dung kế hoạch.",
+            "2. Công tác dân vận",
+            "1. Các chi bộ quán triệt đầy đủ nội dung đến từng đảng viên;",
+            "2. Mặt trận Tổ quốc chủ trì phối hợp;",
+            "3. Đoàn thể tham gia tuyên truyền;",
+            "4. Định kỳ báo cáo kết quả.",
+            "3. Tin hoạt động",
+            "3.1. Hội nghị chuyên đề",
+            "Sáng 05/9/2026, hội nghị được tổ chức.",
+        ]
+    )
+    bulletin = read_bytes(text.encode(), "items.md")
+    assert [s.number for s in bulletin.sections] == ["1", "2", "3", "3.1"]
+    assert "4. Định kỳ báo cáo kết quả." in bulletin.sections[1].text
+    assert bulletin.warnings == []

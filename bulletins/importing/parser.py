@@ -673,11 +673,9 @@ class _Sections:
                     yield number, number.count(".") + 1
 
     def _subsection_follows(self, number) -> bool:
-        """The next numbered heading is "N.1": N is a section whose heading is this line."""
-        for ahead, depth in self._numbers_ahead():
-            if depth > 1:
-                return ahead.split(".")[0] == str(number)
-        return False
+        """The next numbered paragraph is "N.1": N is a section whose heading is this line."""
+        ahead, depth = next(self._numbers_ahead(), ("", 0))
+        return depth > 1 and ahead.split(".")[0] == str(number)
 
     def _parent_for(self, number):
         """Check that a subsection "P.x" stands under section P; create P when it is missing."""
