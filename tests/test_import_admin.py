@@ -14,6 +14,7 @@ from django.utils.html import escape
 
 from bulletins.models import Issue, Section
 
+from .factories import make_user
 from .import_corpus import by_name, to_markdown, to_pdf
 
 IMPORT_URL = "admin:bulletins_issue_import"
@@ -140,3 +141,26 @@ def test_a_hostile_upload_gets_a_message_not_a_server_error(editor_client, board
     assert response.context["form"].non_field_errors()
     assert Issue.objects.count() == 0
     assert not default_storage.exists("imports") or default_storage.listdir("imports")[1] == []
+
+
+@pytest.mark.django_db
+def test_the_editor_ticks_off_warnings_and_others_may_not(editor_client, board, client):
+    preview = upload(editor_client, board, DOUBTFUL, "thang-11.md")
+    confirm(editor_client, preview)
+    issue = Issue.objects.get()
+    version = issue.version
+    url = reverse("admin:bulletins_issue_import_warnings", args=[issue.pk])
+    page = editor_client.get(url)
+    keys = [key for key, _message in page.context["warnings"]]
+    assert len(keys) == 2
+    editor_client.post(url, {"done": keys[:1]})
+    editor_client.post(url, {"done": keys[:1]})  # ticked twice (two editors): still one off
+    issue.refresh_from_db()
+    assert [w["kind"] for w in issue.import_warnings] == ["unplaced"]
+    assert issue.version == version  # an editor on the issue form is not refused for it
+
+    stranger = make_user("khac", groups=["Biên tập viên"], is_staff=True)  # another publisher
+    client.force_login(stranger)
+    assert client.post(url, {"done": keys}).status_code == 404
+    issue.refresh_from_db()
+    assert len(issue.import_warnings) == 1

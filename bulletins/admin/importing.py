@@ -18,7 +18,9 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.shortcuts import redirect
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
@@ -26,6 +28,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bulletins.importing import BulletinImportError, import_bulletin, read_bytes
 from bulletins.importing.writer import check_import, issue_period, render_body
+from bulletins.models import Issue
 from bulletins.numbering import number_outline
 from documents.citations import extract_citations
 from people.models import Organisation
@@ -205,12 +208,50 @@ def import_view(request, model_admin):
 
 
 def import_report(issue):
-    """The warnings kept on a draft since its import, as a list for the issue page."""
+    """The warnings kept on a draft since its import, for the issue page, with the link to
+    the page where they are ticked off."""
     if not issue.import_warnings:
         return "-"
     return format_html(
-        "<ul>{}</ul>",
+        '<ul>{}</ul><p><a href="{}">{}</a></p>',
         format_html_join("", "<li>{}</li>", ((item["message"],) for item in issue.import_warnings)),
+        reverse("admin:bulletins_issue_import_warnings", args=[issue.pk]),
+        gettext("Tick off the warnings worked through"),
+    )
+
+
+def warning_key(warning):
+    """A stable name for a warning, so that two editors ticking it off at once agree."""
+    return hashlib.sha256(f"{warning['kind']}\n{warning['message']}".encode()).hexdigest()[:16]
+
+
+def import_warnings_view(request, model_admin, pk):
+    """The warnings an import kept on an issue: the editor ticks off those worked through.
+
+    Only the warnings are written (under a row lock), not the issue's version, so an editor
+    working on the issue form at the same time is not refused for it.
+    """
+    issue = get_object_or_404(model_admin.get_queryset(request), pk=pk)
+    if not model_admin.has_change_permission(request, issue):
+        raise PermissionDenied
+    if request.method == "POST":
+        done = set(request.POST.getlist("done"))
+        with transaction.atomic():
+            locked = Issue.objects.select_for_update().get(pk=issue.pk)
+            remaining = [w for w in locked.import_warnings if warning_key(w) not in done]
+            Issue.objects.filter(pk=issue.pk).update(import_warnings=remaining)
+        messages.success(
+            request,
+            gettext("%(count)s import warnings remain to be checked.") % {"count": len(remaining)},
+        )
+        return redirect("admin:bulletins_issue_import_warnings", pk=issue.pk)
+    return admin_page(
+        model_admin,
+        request,
+        "admin/bulletins/issue/import_warnings.html",
+        gettext("Import warnings: %(issue)s") % {"issue": issue},
+        issue=issue,
+        warnings=[(warning_key(w), w["message"]) for w in issue.import_warnings],
     )
 
 

@@ -21,7 +21,7 @@ from bulletins.numbering import outline_errors
 from people.models import Organisation
 
 from .forms import WIDE_HEADING, IssueForm, TransitionForm, VersionedForm
-from .importing import import_report, import_view
+from .importing import import_report, import_view, import_warnings_view
 from .pages import admin_page
 from .scoping import PublisherScopedMixin
 
@@ -216,6 +216,11 @@ class IssueAdmin(PublisherScopedMixin, CompareVersionAdmin):
             path("<int:pk>/duyet/", view(self.workflow_view), name="bulletins_issue_workflow"),
             path("so-thang-sau/", view(self.start_next_view), name="bulletins_issue_start_next"),
             path("nhap/", view(self.import_view), name="bulletins_issue_import"),
+            path(
+                "<int:pk>/canh-bao-nhap/",
+                view(self.import_warnings_view),
+                name="bulletins_issue_import_warnings",
+            ),
             *super().get_urls(),
         ]
 
@@ -272,6 +277,9 @@ class IssueAdmin(PublisherScopedMixin, CompareVersionAdmin):
 
     def import_view(self, request):
         return import_view(request, self)
+
+    def import_warnings_view(self, request, pk):
+        return import_warnings_view(request, self, pk)
 
     def publishers(self, request):
         """The organisations this user may start issues for."""
