@@ -7,6 +7,7 @@ is written in the outline itself, never computed by the importer.
 """
 
 import base64
+import functools
 import html
 import re
 from dataclasses import dataclass, field
@@ -523,6 +524,12 @@ def _html_table(rows):
 
 
 def to_pdf(spec):
+    return _rendered(spec.name)
+
+
+@functools.cache
+def _rendered(name):
+    """Each bulletin is rendered once per test run: WeasyPrint takes seconds."""
     from weasyprint import HTML
 
-    return HTML(string=to_html(spec)).write_pdf()
+    return HTML(string=to_html(by_name(name))).write_pdf()
