@@ -158,6 +158,13 @@ class Issue(Versioned):
         editable=False,
         help_text=_("SHA-256 of the file this issue was imported from, to refuse a re-import."),
     )
+    import_warnings = models.JSONField(
+        _("import warnings"),
+        default=list,
+        blank=True,
+        editable=False,
+        help_text=_("What the import found irregular or could not place, for the editor to check."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     created_by = models.ForeignKey(

@@ -35,6 +35,7 @@ OBJECT_VIEWS = {
     "delete": "delete",
     "revision": "revert",
     "recover": "recover",
+    "import_warnings": "change",
     "password_change": "change",
 }
 # URLs without an object: lists and forms of one's own material, checked for leaks instead.
@@ -45,11 +46,11 @@ POLICY_MODELS = {"bulletins.Issue", "bulletins.Section"}
 
 # Publisher A's own staff, on A's material (B's staff are refused everything of A's).
 ALLOWED = {
-    ("editor", "draft"): {"view", "delete", "revert", "recover"},
+    ("editor", "draft"): {"view", "change", "delete", "revert", "recover"},
     ("editor", "published"): {"view"},
     # Approvers create nothing, so they neither delete nor recover.
-    ("approver", "draft"): {"view", "revert"},
-    ("approver", "published"): {"view", "revert"},
+    ("approver", "draft"): {"view", "change", "revert"},
+    ("approver", "published"): {"view", "change", "revert"},
 }
 
 

@@ -274,9 +274,11 @@ def test_wrapped_text_and_markdown_details():
         * 3
     )
     bulletin = read_bytes(text.encode(), "pdf-text.txt")
-    first = bulletin.sections[0]
+    first, news = bulletin.top_level
     assert first.heading.endswith("về Xây dựng mô hình “Đảng bộ 4 tốt”, “Chi bộ 4 tốt”.")
-    assert first.children[0].number == "5.1" and first.children[0].level == 2
+    # 5.1 has no section 5 above it, and none is printed later: section 5 is created, empty.
+    assert (news.number, news.heading, news.implicit) == ("5", "", True)
+    assert news.children[0].number == "5.1" and news.children[0].level == 2
 
 
 # --- the command ----------------------------------------------------------------------
@@ -355,7 +357,8 @@ def test_dry_run_json_writes_nothing(bulletin_md, board):
     before = counts()
     data = json.loads(run(bulletin_md, "--dry-run", "--json"))
     assert counts() == before
-    assert set(data) == {"header", "orientation", "sections", "footnotes", "captions"}
+    assert set(data) == {"header", "orientation", "sections", "footnotes", "captions", "unplaced"}
+    assert data["unplaced"] == []
     assert data["header"] == {
         "publisher": "THÀNH ỦY CAO BẰNG BAN TUYÊN GIÁO",
         "title": "TÀI LIỆU PHỤC VỤ SINH HOẠT CHI BỘ",
@@ -365,6 +368,12 @@ def test_dry_run_json_writes_nothing(bulletin_md, board):
     }
     assert data["orientation"][1] == {"number": "2", "text": "Tin hoạt động của Thành phố"}
     first, news = data["sections"]
+    assert first["text"].startswith("Ngày 14/8/2026, Ban Thường vụ Thành ủy ban hành Kế hoạch")
+    assert first["children"][0]["text"] == (
+        "Nâng cao nhận thức của cán bộ, đảng viên;\nBám sát tình hình thực tiễn của cơ sở."
+    )
+    for section in [first, *first["children"]]:
+        del section["text"]
     assert first == {
         "number": "1",
         "heading": "Kế hoạch số 412-KH/TU, ngày 14/8/2026 của Thành ủy Cao Bằng về tăng cường "
@@ -452,7 +461,9 @@ def test_an_existing_draft_of_the_month_needs_replace(bulletin_md, board, tmp_pa
         ("blank.txt", b"  \n\n ", "empty"),
         ("corrupt.docx", random.Random(7).randbytes(4000), "not a valid Word document"),
         ("zip.docx", b"PK\x03\x04" + b"\x00" * 200, "not a valid Word document"),
-        ("bulletin.pdf", b"%PDF-1.7 ...", "Unsupported file type"),
+        ("bulletin.pdf", b"%PDF-1.7 ...", "not a readable PDF"),
+        ("old.doc", b"\xd0\xcf\x11\xe0" + b"\x00" * 600, "save it as .docx"),
+        ("bulletin.rtf", b"{\\rtf1 ...}", "Unsupported file type"),
         ("notes.md", "Chỉ là một ghi chú, không có mục nào.".encode(), "No numbered section"),
     ],
 )
@@ -577,12 +588,14 @@ Hội nghị đã hoàn thành nội dung chương trình đề ra.
         ("1", "Kết quả Hội nghị lần thứ 6 Ban chấp hành Trung ương Đảng khóa XIII"),
         ("2", "Công văn số 868-CV/TU ngày 03/10/2022 của Thành ủy Cao Bằng"),
     ]
-    assert [(s.number, s.level) for s in bulletin.sections] == [
-        ("1", 1),
-        ("2", 1),
-        ("3.1", 2),  # 3.x under section 2 stays under it, at the level of its depth
-        ("3.2", 2),
+    assert [(s.number, s.level, s.heading[:8]) for s in bulletin.sections] == [
+        ("1", 1, "Kết quả "),
+        ("2", 1, "Công văn"),
+        ("3", 1, ""),  # 3.1 opens a section 3 whose heading is missing: it is created
+        ("3.1", 2, "Tiếp tục"),
+        ("3.2", 2, "Ban Tổ c"),
     ]
+    assert [w.kind for w in bulletin.warnings] == ["implicit_section"]
     assert bulletin.sections[1].cited_code == "868-CV/TU"
 
 

@@ -1,7 +1,8 @@
 """The admin page “Nhập tài liệu”: upload a file, check the recognised structure, confirm.
 
 Entry point: ``import_view(request, model_admin)``, wired by IssueAdmin.get_urls() as
-``admin:bulletins_issue_import``. Between the two steps the upload waits under
+``admin:bulletins_issue_import``; ``import_report(issue)`` lists on the issue page the
+warnings the import kept on the draft. Between the two steps the upload waits under
 MEDIA_ROOT/imports/, named by its SHA-256 (never served: the media view only serves images/
 and documents/), and the confirmation re-reads it, so nothing the browser sends back but
 that fingerprint decides what is imported.
@@ -17,13 +18,18 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.db import transaction
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from bulletins import policy as rules
 from bulletins.importing import BulletinImportError, import_bulletin, read_bytes
 from bulletins.importing.writer import check_import, issue_period, render_body
+from bulletins.models import Issue
 from bulletins.numbering import number_outline
 from bulletins.policy import policy
 from documents.citations import extract_citations
@@ -32,7 +38,7 @@ from people.models import Organisation
 from .pages import admin_page
 
 MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-EXTENSIONS = (".docx", ".md", ".txt")
+EXTENSIONS = (".docx", ".pdf", ".md", ".txt", ".doc")  # .doc: to say how to convert it
 PENDING = "imports"
 PENDING_LIFETIME = timedelta(days=1)
 TEMPLATE = "admin/bulletins/issue/import.html"
@@ -80,7 +86,9 @@ class _ImportOptions(forms.Form):
 class UploadForm(_ImportOptions):
     file = forms.FileField(
         label=_("Bulletin file"),
-        help_text=_("Word (.docx), Markdown (.md) or text (.txt), at most 10 MB."),
+        help_text=_(
+            "Word (.docx), PDF with text (.pdf), Markdown (.md) or text (.txt), at most 10 MB."
+        ),
     )
     field_order = ["file", "publisher", "month", "year", "replace"]
 
@@ -88,7 +96,10 @@ class UploadForm(_ImportOptions):
         upload = self.cleaned_data["file"]
         if Path(upload.name).suffix.lower() not in EXTENSIONS:
             raise forms.ValidationError(
-                _("Unsupported file type: use a Word (.docx), Markdown (.md) or text (.txt) file.")
+                _(
+                    "Unsupported file type: use a Word (.docx), PDF (.pdf), Markdown (.md) "
+                    "or text (.txt) file."
+                )
             )
         if upload.size > MAX_UPLOAD_SIZE:
             raise forms.ValidationError(_("The file is larger than 10 MB."))
@@ -100,6 +111,7 @@ class UploadForm(_ImportOptions):
             upload = data["file"]
             self.content = upload.read()
             self.check(self.content, upload.name)
+            self.token = _keep(self.content, upload.name)
         return data
 
 
@@ -119,25 +131,33 @@ class ConfirmForm(_ImportOptions):
         return name
 
     def clean(self):
-        data = super().clean()
-        if not self.errors:
-            self.content = _pending_content(data["token"], data["filename"])
-            self.check(self.content, data["filename"])
-        return data
+        try:
+            data = super().clean()
+            if not self.errors:
+                self.content = _pending_content(data["token"], data["filename"])
+                self.check(self.content, data["filename"])
+            return data
+        except forms.ValidationError:
+            self.forget()  # a pending file that fails is never kept to block a new upload
+            raise
+
+    def forget(self):
+        token, filename = self.data.get("token", ""), self.data.get("filename", "")
+        if re.fullmatch(r"[0-9a-f]{64}", token) and Path(filename).suffix.lower() in EXTENSIONS:
+            default_storage.delete(_pending_name(token, Path(filename).name))
 
     def save(self, user):
-        issue = import_bulletin(
-            self.bulletin,
-            publisher=self.cleaned_data["publisher"],
-            month=self.month,
-            year=self.year,
-            replace=self.cleaned_data["replace"],
-            created_by=user,
-        )
-        default_storage.delete(
-            _pending_name(self.cleaned_data["token"], self.cleaned_data["filename"])
-        )
-        return issue
+        try:
+            return import_bulletin(
+                self.bulletin,
+                publisher=self.cleaned_data["publisher"],
+                month=self.month,
+                year=self.year,
+                replace=self.cleaned_data["replace"],
+                created_by=user,
+            )
+        finally:
+            self.forget()
 
 
 def import_view(request, model_admin):
@@ -173,7 +193,7 @@ def import_view(request, model_admin):
                     **{name: form.cleaned_data[name] for name in ("publisher", "replace")},
                     "month": form.month,
                     "year": form.year,
-                    "token": _keep(form.content, form.cleaned_data["file"].name),
+                    "token": form.token,
                     "filename": Path(form.cleaned_data["file"].name).name,
                 },
             )
@@ -186,6 +206,52 @@ def import_view(request, model_admin):
         confirm=confirm,
         preview=preview,
         max_size_mb=MAX_UPLOAD_SIZE // (1024 * 1024),
+    )
+
+
+def import_report(issue):
+    """The warnings kept on a draft since its import, for the issue page, with the link to
+    the page where they are ticked off."""
+    if not issue.import_warnings:
+        return "-"
+    return format_html(
+        '<ul>{}</ul><p><a href="{}">{}</a></p>',
+        format_html_join("", "<li>{}</li>", ((item["message"],) for item in issue.import_warnings)),
+        reverse("admin:bulletins_issue_import_warnings", args=[issue.pk]),
+        gettext("Tick off the warnings worked through"),
+    )
+
+
+def warning_key(warning):
+    """A stable name for a warning, so that two editors ticking it off at once agree."""
+    return hashlib.sha256(f"{warning['kind']}\n{warning['message']}".encode()).hexdigest()[:16]
+
+
+def import_warnings_view(request, model_admin, pk):
+    """The warnings an import kept on an issue: the editor ticks off those worked through.
+
+    Only the warnings are written (under a row lock), not the issue's version, so an editor
+    working on the issue form at the same time is not refused for it.
+    """
+    issue = model_admin.allowed_object(request, pk, rules.CHANGE)
+    if request.method == "POST":
+        done = set(request.POST.getlist("done"))
+        with transaction.atomic():
+            locked = Issue.objects.select_for_update().get(pk=issue.pk)
+            remaining = [w for w in locked.import_warnings if warning_key(w) not in done]
+            Issue.objects.filter(pk=issue.pk).update(import_warnings=remaining)
+        messages.success(
+            request,
+            gettext("%(count)s import warnings remain to be checked.") % {"count": len(remaining)},
+        )
+        return redirect("admin:bulletins_issue_import_warnings", pk=issue.pk)
+    return admin_page(
+        model_admin,
+        request,
+        "admin/bulletins/issue/import_warnings.html",
+        gettext("Import warnings: %(issue)s") % {"issue": issue},
+        issue=issue,
+        warnings=[(warning_key(w), w["message"]) for w in issue.import_warnings],
     )
 
 
@@ -210,6 +276,8 @@ def _preview(form):
         ],
         "codes": sorted(codes),
         "images": len(bulletin.images),
+        "warnings": bulletin.warnings,
+        "unplaced": bulletin.unplaced,
     }
 
 
@@ -218,22 +286,48 @@ def _pending_name(token, filename):
 
 
 def _keep(content, filename):
-    """Store the upload until it is confirmed; the fingerprint is its name."""
+    """Store the upload until it is confirmed; the fingerprint is its name.
+
+    A file left by an earlier failure (cut short by a full disk) is replaced, and a failed
+    write leaves nothing behind.
+    """
     _forget_stale()
     token = hashlib.sha256(content).hexdigest()
     name = _pending_name(token, filename)
-    if not default_storage.exists(name):
-        default_storage.save(name, ContentFile(content))
+    if _stored(name, token) is not None:
+        return token
+    default_storage.delete(name)
+    try:
+        saved = default_storage.save(name, ContentFile(content))
+    except OSError as error:
+        default_storage.delete(name)
+        raise forms.ValidationError(STORAGE_ERROR) from error
+    if saved != name or _stored(name, token) is None:
+        default_storage.delete(saved)
+        raise forms.ValidationError(STORAGE_ERROR)
     return token
+
+
+STORAGE_ERROR = _(
+    "The file could not be stored on the server (the disk may be full): nothing was "
+    "imported. Try again later or tell the administrator."
+)
+
+
+def _stored(name, token):
+    """The pending file's content when it is there whole, else None."""
+    try:
+        with default_storage.open(name, "rb") as stored:
+            content = stored.read()
+    except OSError:
+        return None
+    return content if hashlib.sha256(content).hexdigest() == token else None
 
 
 def _pending_content(token, filename):
     name = _pending_name(token, filename)
-    if not re.fullmatch(r"[0-9a-f]{64}", token) or not default_storage.exists(name):
-        raise forms.ValidationError(_("The uploaded file is no longer available: upload it again."))
-    with default_storage.open(name, "rb") as stored:
-        content = stored.read()
-    if hashlib.sha256(content).hexdigest() != token:
+    content = _stored(name, token) if re.fullmatch(r"[0-9a-f]{64}", token) else None
+    if content is None:
         raise forms.ValidationError(_("The uploaded file is no longer available: upload it again."))
     return content
 

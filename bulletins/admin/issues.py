@@ -29,7 +29,7 @@ from .forms import (
     keep_recoverable,
     last_saved,
 )
-from .importing import import_view
+from .importing import import_report, import_view, import_warnings_view
 from .outline import MOVE_NAMES, SECTIONS_PER_PAGE, render_outline
 from .pages import admin_page
 from .scoping import PolicyScopedAdmin
@@ -212,7 +212,14 @@ class IssueAdmin(PolicyScopedAdmin):
         (_("Publication"), {"fields": ["status", "published_at", "workflow_link"]}),
         (None, {"fields": ["correction_note", "version"]}),
     ]
-    readonly_fields = ["status", "published_at", "read_report_link", "workflow_link", "outline"]
+    readonly_fields = [
+        "status",
+        "published_at",
+        "read_report_link",
+        "workflow_link",
+        "outline",
+        "import_warnings_list",
+    ]
 
     @admin.display(description=_("title"), ordering="period")
     def issue_title(self, issue):
@@ -227,9 +234,19 @@ class IssueAdmin(PolicyScopedAdmin):
         return reverse("bulletins:issue_preview", args=[issue.pk])
 
     def get_fieldsets(self, request, obj=None):
-        if obj is not None and obj.was_published:
-            return self.fieldsets
-        return [*self.fieldsets[:-1], (None, {"fields": ["version"]})]
+        fieldsets = self.fieldsets
+        if obj is None or not obj.was_published:
+            fieldsets = [*fieldsets[:-1], (None, {"fields": ["version"]})]
+        if obj is not None and obj.import_warnings:
+            fieldsets = [
+                (_("To check after the import"), {"fields": ["import_warnings_list"]}),
+                *fieldsets,
+            ]
+        return fieldsets
+
+    @admin.display(description=_("import warnings"))
+    def import_warnings_list(self, issue):
+        return import_report(issue)
 
     def get_formset_kwargs(self, request, obj, inline, prefix):
         kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
@@ -292,6 +309,11 @@ class IssueAdmin(PolicyScopedAdmin):
             path("<int:pk>/duyet/", view(self.workflow_view), name="bulletins_issue_workflow"),
             path("so-thang-sau/", view(self.start_next_view), name="bulletins_issue_start_next"),
             path("nhap/", view(self.import_view), name="bulletins_issue_import"),
+            path(
+                "<int:pk>/canh-bao-nhap/",
+                view(self.import_warnings_view),
+                name="bulletins_issue_import_warnings",
+            ),
             *super().get_urls(),
         ]
 
@@ -346,6 +368,9 @@ class IssueAdmin(PolicyScopedAdmin):
 
     def import_view(self, request):
         return import_view(request, self)
+
+    def import_warnings_view(self, request, pk):
+        return import_warnings_view(request, self, pk)
 
     def start_next_view(self, request):
         if request.method != "POST" or not self.has_add_permission(request):

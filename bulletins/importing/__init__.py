@@ -1,16 +1,22 @@
-"""Import a bulletin file (.docx, .md, .txt) as a draft issue.
+"""Import a bulletin file (.docx, .pdf, .md, .txt) as a draft issue.
 
 ``read_bulletin`` reads and parses a file without touching the database (what ``--dry-run``
 shows); ``import_bulletin`` writes the result as a draft issue in one transaction.
 """
 
 import hashlib
+import logging
 from pathlib import Path
 
+from django.utils.translation import gettext_lazy as _
+
 from .errors import BulletinImportError
+from .limits import check_size, time_limit
 from .parser import Bulletin, parse
 from .reader import read_blocks
 from .writer import import_bulletin
+
+logger = logging.getLogger(__name__)
 
 __all__ = ["Bulletin", "BulletinImportError", "import_bulletin", "read_bulletin", "read_bytes"]
 
@@ -20,6 +26,7 @@ def read_bulletin(path_or_file, filename=None) -> Bulletin:
     if isinstance(path_or_file, str | Path):
         path = Path(path_or_file)
         try:
+            check_size(path.stat().st_size)
             data = path.read_bytes()
         except OSError as error:
             raise BulletinImportError(str(error)) from error
@@ -28,7 +35,23 @@ def read_bulletin(path_or_file, filename=None) -> Bulletin:
 
 
 def read_bytes(data: bytes, filename: str) -> Bulletin:
-    bulletin = parse(read_blocks(data, Path(filename).suffix))
+    """Read and parse within the time limit; a refusal is always a BulletinImportError.
+
+    A file is untrusted input: whatever else a library raises on a damaged or hostile file is
+    logged and reported as unreadable, never as a server error.
+    """
+    check_size(len(data))
+    try:
+        with time_limit():
+            bulletin = parse(read_blocks(data, Path(filename).suffix))
+    except BulletinImportError:
+        raise
+    except (ArithmeticError, LookupError, TypeError, ValueError, AttributeError, RecursionError,
+            MemoryError, OSError, EOFError) as error:  # fmt: skip
+        logger.exception("Unreadable bulletin file %s", filename)
+        raise BulletinImportError(
+            _("The file could not be read: it is damaged or not what its name says.")
+        ) from error
     bulletin.source_hash = hashlib.sha256(data).hexdigest()
     bulletin.filename = Path(filename).name
     return bulletin

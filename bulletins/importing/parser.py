@@ -2,18 +2,24 @@
 
 The parts, in the order they are printed: the header (publisher, title, month, marking), the
 orientation table ("I- Định hướng sinh hoạt chi bộ"), the "NỘI DUNG" marker, then numbered
-sections. Real files are irregular, so the rules are forgiving:
+sections. Numbers are kept as printed; what they say about the outline is weighed against
+the evidence, and whatever is irregular becomes a warning, never a silent repair:
 
-* a dotted number ("2.1.", "5.1 ", "4. 8.") always opens a section, at the level of its depth,
-  under the section before it, even when its first part is wrong (4.x under section 3);
-* a plain number ("3.") opens a top-level section only when it is the next one; otherwise it
-  numbers an item inside the section (the seven tasks of a directive). When it could be both,
-  it continues the items unless it looks like a section: it matches its orientation row, it is
-  all bold, it presents a document or it is the news section;
+* a dotted number ("2.1.", "5.1 ", "4. 8.") opens a subsection at the level of its depth. Under
+  the wrong section (4.x under 3) it stays there when a "4." follows later, reported; when no
+  section 4 is printed at all, an empty section 4 is created for it, flagged;
+* a plain number ("3.") opens a top-level section when it is the next one, unless it continues
+  a run of items inside the section (the seven tasks of a directive) and nothing says it is a
+  heading (its orientation row, bold type, a cited document, the news section). A number
+  further on (1, 2, 3, 5) needs such evidence, or its own "5.1" following, and is reported;
+* when the content opens with "I.", Roman numerals number the sections and "1." the subsections;
 * a heading too long for the field is cut after its first sentence, the rest opens the body.
+
+Finally every source line whose words the result does not hold is listed as not placed.
 """
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
@@ -21,10 +27,13 @@ from django.utils.translation import gettext_lazy as _
 from documents.citations import extract_citations
 
 from .errors import BulletinImportError
-from .reader import Image, Paragraph, Run, Table
+from .limits import check_deadline
+from .reader import Image, Paragraph, Run, Table, roman
 
 HEADING_MAX = 500  # Section.heading max_length
 MAX_LEVEL = 4  # Section.MAX_LEVEL
+ITEM_LENGTH = 200  # a numbered paragraph longer than this, ending a sentence, is an item
+LONG_HEADING = 300  # longer than this, a heading is probably a paragraph
 CITATION_LEAD = 3  # a heading "presents" a document cited within its first characters
 
 _NUMBER = re.compile(
@@ -36,9 +45,17 @@ _CONTENT_MARKER = re.compile(
     r"(?:[IVX]{1,4}\s*[-.–:]\s*)?nội\s+dung(?:\s+sinh\s+hoạt(?:\s+chi\s+bộ)?)?\s*:?", re.I
 )
 _ORIENTATION_MARKER = re.compile(r"định\s+hướng\s+(?:nội\s+dung\s+)?sinh\s+hoạt", re.I)
-_ORIENTATION_ROW = re.compile(r"^(\d{1,2})[.)]?\s+(\S.*)")
-_MONTH = re.compile(r"tháng\s*(\d{1,2})\s*(?:năm\s*|/\s*)(\d{4})", re.I)
+_ORIENTATION_ROW = re.compile(r"^(\d{1,2})[.)]?(?:\s+(\S.*))?$")  # a number may stand alone
+_TABLE_HEAD = re.compile(r"\W*(?:(?:stt|tt)\W*)?(?:nội dung)?\W*", re.I)
+_ROMAN = re.compile(r"^(?P<number>[IVX]{1,4})\s*[-.–]\s*(?=\S)")
+_DOCUMENT_HEADING = re.compile(
+    r"^(?:chỉ thị|nghị quyết|kết luận|quy định|quyết định|kế hoạch|đề án|chương trình|"
+    r"hướng dẫn|công văn|thông báo|báo cáo|quy chế)\s+(?:số\s+)?\d",
+    re.I,
+)
+_MONTH = re.compile(r"tháng\s*(\d{1,2})\s*(?:năm\s*|[/.,–-]\s*)(\d{4})", re.I)
 _TERMINAL = re.compile(r"[.!?:;…]['\"”’»)]*$")
+_DATELINE = re.compile(r"ngày\s*\d{1,2}\s*tháng\s*\d{1,2}", re.I)
 _NEWS = re.compile(r"^tin\s+(?:hoạt\s+động|tức)", re.I)
 
 
@@ -49,6 +66,13 @@ class Header:
     month: int | None = None
     year: int | None = None
     marking: str | None = None
+    lines: list[str] = field(default_factory=list)  # the source lines these were read from
+
+    def as_json(self):
+        return {name: getattr(self, name) for name in HEADER_FIELDS}
+
+
+HEADER_FIELDS = ("publisher", "title", "month", "year", "marking")
 
 
 @dataclass
@@ -78,6 +102,34 @@ class Footnote:
 
 
 @dataclass
+class ParseWarning:
+    """Something that looks wrong, for the editor to check: shown before confirming and kept
+    on the draft."""
+
+    kind: str
+    message: str
+    params: dict = field(default_factory=dict)
+
+    @property
+    def text(self):
+        return str(self.message) % self.params if self.params else str(self.message)
+
+    def as_json(self):
+        return {"kind": self.kind, "message": self.text}
+
+
+@dataclass
+class Unplaced:
+    """Source text the importer could not put anywhere in the draft."""
+
+    text: str
+    reason: str
+
+    def as_json(self):
+        return {"text": self.text, "reason": str(self.reason)}
+
+
+@dataclass
 class Section:
     number: str | None
     heading: str
@@ -86,12 +138,18 @@ class Section:
     footnotes: list[Footnote] = field(default_factory=list)
     cited_code: str | None = None
     children: list = field(default_factory=list)
+    implicit: bool = False  # created for subsections whose parent heading is missing
+
+    @property
+    def text(self):
+        return body_text(self.body)
 
     def as_json(self):
         return {
             "number": self.number,
             "heading": self.heading,
             "cited_code": self.cited_code,
+            "text": self.text,
             "children": [child.as_json() for child in self.children],
         }
 
@@ -103,6 +161,9 @@ class Bulletin:
     sections: list[Section]  # in document order; ``children`` holds the same sections as a tree
     source_hash: str = ""
     filename: str = ""
+    warnings: list[ParseWarning] = field(default_factory=list)
+    unplaced: list[Unplaced] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)  # "NỘI DUNG", "Stt | Nội dung" ...
 
     @property
     def top_level(self):
@@ -124,12 +185,35 @@ class Bulletin:
 
     def as_json(self):
         return {
-            "header": vars(self.header).copy(),
+            "header": self.header.as_json(),
             "orientation": [vars(item).copy() for item in self.orientation],
             "sections": [section.as_json() for section in self.top_level],
             "footnotes": [vars(note).copy() for note in self.footnotes],
             "captions": [{"text": caption.text} for caption in self.captions],
+            "unplaced": [fragment.as_json() for fragment in self.unplaced],
         }
+
+    def report(self):
+        """Warnings and unplaced fragments, as kept on the draft issue (JSON)."""
+        report = [warning.as_json() for warning in self.warnings]
+        return report + [
+            {
+                "kind": "unplaced",
+                "message": _("Not placed (%(reason)s): %(text)s")
+                % {"reason": fragment.reason, "text": fragment.text},
+            }
+            for fragment in self.unplaced
+        ]
+
+    def placed_words(self):
+        """Every word the draft holds: header, orientation, sections, notes, captions."""
+        header = [getattr(self.header, name) or "" for name in ("publisher", "title", "marking")]
+        texts = [*header, *self.header.lines, *self.labels]
+        texts += [f"{item.number} {item.text}" for item in self.orientation]
+        for section in self.sections:
+            texts += [section.number or "", section.heading, section.text]
+            texts += [f"{note.marker} {note.text}" for note in section.footnotes]
+        return words(" ".join(texts))
 
 
 def plain(runs, *, notes=False) -> str:
@@ -137,18 +221,134 @@ def plain(runs, *, notes=False) -> str:
     return " ".join("".join(r.text for r in runs if notes or not r.sup).split())
 
 
+def body_text(blocks) -> str:
+    """The plain text of a section body, one block a line (what ``--json`` reports)."""
+    lines = []
+    for block in blocks:
+        if isinstance(block, Paragraph | ListItem):
+            lines.append(plain(block.runs, notes=True))
+        elif isinstance(block, Table):
+            lines += [" | ".join(block.cell_texts(row)) for row in block.rows]
+        elif isinstance(block, Caption):
+            lines.append(block.text)
+    return "\n".join(line for line in lines if line)
+
+
 def parse(blocks) -> Bulletin:
+    warnings = []
+    blocks = [_rebuilt(block, warnings) if isinstance(block, Table) else block for block in blocks]
     zones = _zones(blocks)
     header = _header(blocks[: zones.header_end])
     orientation, content = [], zones.content
     if zones.orientation is not None:
         orientation, content = _orientation(blocks, zones)
-    sections = _Sections(orientation).read(blocks, content)
+    sections = _Sections(orientation, warnings).read(blocks, content)
     if not sections:
         raise BulletinImportError(
             _("No numbered section (1., 2., 2.1. …) was found: is this a bulletin?")
         )
-    return Bulletin(header, orientation, sections)
+    bulletin = Bulletin(
+        header, orientation, sections, warnings=warnings, labels=_labels(blocks, content)
+    )
+    bulletin.unplaced = _unplaced(blocks, bulletin, zones.header_end, content)
+    return bulletin
+
+
+def words(text):
+    return re.findall(r"\w+", text.lower())
+
+
+def _labels(blocks, content):
+    """The fixed titles a bulletin prints (orientation, content, table head): the portal prints
+    them itself, so they count as placed."""
+    labels = []
+    for block in blocks[:content]:
+        if isinstance(block, Paragraph) and (
+            _is_content_marker(block) or _ORIENTATION_MARKER.search(block.text)
+        ):
+            labels.append(block.text)
+        elif isinstance(block, Table) and block.rows and _is_orientation_table(block):
+            labels += block.cell_texts(block.rows[0])
+    return [*labels, "Stt", "TT", "Nội dung", "ĐẢNG CỘNG SẢN VIỆT NAM"]
+
+
+def _source_lines(block):
+    if isinstance(block, Paragraph):
+        return block.text.split("\n")
+    if isinstance(block, Table):
+        return [text for row in block.rows for text in block.cell_texts(row)]
+    return []
+
+
+def _unplaced(blocks, bulletin, header_end, content):
+    """Each source line with words the draft does not hold, and why: the safety net that makes
+    a lost paragraph visible instead of silent.
+
+    Words are taken from what the draft holds as each line is checked: the content first, then
+    the orientation, then the header, whose stray lines are the likeliest to be left over.
+    """
+    available = Counter(bulletin.placed_words())
+    zones = [
+        (range(content, len(blocks)), _("not found in the draft")),
+        (range(header_end, content), _("not recognised in the orientation")),
+        (range(header_end), _("not recognised in the header")),
+    ]
+    lines = [
+        ((index, number), Counter(words(line)), line, reason)
+        for indexes, reason in zones
+        for index in indexes
+        for number, line in enumerate(_source_lines(blocks[index]))
+    ]
+    # Lines found whole first, so that a stray line does not take the words of a placed one.
+    rest = []
+    for line in lines:
+        if all(available[word] >= count for word, count in line[1].items()):
+            available.subtract(line[1])
+        else:
+            rest.append(line)
+    fragments = []
+    for key, counts, line, reason in rest:
+        found = {word: min(count, available[word]) for word, count in counts.items()}
+        available.subtract(found)
+        if found != dict(counts):
+            fragments.append((key, Unplaced(" ".join(line.split()), reason)))
+    return [fragment for _key, fragment in sorted(fragments, key=lambda item: item[0])]
+
+
+def _rebuilt(table, warnings):
+    """A table whose rows wrapped over lines (PDF, text) joined back by its number column: a
+    row with an empty first cell goes on with the numbered row above it."""
+    if not table.may_wrap or len(table.rows) < 2:
+        return table
+    firsts = [table.cell_texts(row)[0] if row else "" for row in table.rows]
+    numbered = [bool(re.fullmatch(r"\d{1,3}[.)]?", text)) for text in firsts]
+    if not any(numbered):
+        return table
+    first = numbered.index(True)
+    if all(firsts[first:]):
+        return table
+    rows = [list(row) for row in table.rows[: first + 1]]
+    for row, text in zip(table.rows[first + 1 :], firsts[first + 1 :], strict=True):
+        if text:
+            rows.append(list(row))
+            continue
+        above = rows[-1]
+        for column, cell in enumerate(row):
+            if column < len(above):
+                above[column] = [*above[column], Run(" "), *cell]
+            else:
+                above.append(list(cell))
+    warnings.append(
+        ParseWarning(
+            "table_rebuilt",
+            _(
+                "A table whose rows wrapped over several lines was rebuilt by its number column "
+                "(%(rows)s rows)."
+            ),
+            {"rows": len(rows) - first},
+        )
+    )
+    return Table(rows)
 
 
 # --- zones ----------------------------------------------------------------------------
@@ -168,9 +368,16 @@ def _zones(blocks) -> _Zones:
         if isinstance(block, Table) and _is_orientation_table(block):
             orientation = index if orientation is None else orientation
             after = index + 1
-            if after < len(blocks) and _is_content_marker(blocks[after]):
-                after += 1
-            return _Zones(orientation, orientation, after, True)
+            # the content marker closes the orientation, even after a stray line or two
+            marker = next(
+                (
+                    k
+                    for k in range(after, min(after + 4, len(blocks)))
+                    if _is_content_marker(blocks[k])
+                ),
+                None,
+            )
+            return _Zones(orientation, orientation, after if marker is None else marker + 1, True)
         if _is_content_marker(block):
             end = index if orientation is None else orientation
             return _Zones(end, orientation, index + 1, True)
@@ -220,16 +427,29 @@ def _header_lines(blocks):
 
 
 def _header(blocks) -> Header:
+    """Publisher, title, month and marking, wherever the lines put them.
+
+    The title is the line with "TÀI LIỆU" (or else "sinh hoạt chi bộ"), wrapped over up to
+    three lines down to the month; the publisher is what stands above it.
+    """
     lines = [" ".join(line.split()) for line in _header_lines(blocks)]
     lines = [line for line in lines if re.search(r"\w", line)]
     header = Header()
     title_at = next((i for i, line in enumerate(lines) if "TÀI LIỆU" in line.upper()), None)
+    if title_at is None:
+        title_at = next(
+            (i for i, line in enumerate(lines) if re.search(r"sinh\s+hoạt\s+chi\s+bộ", line, re.I)),
+            None,
+        )
     month_at = None
     for index, line in enumerate(lines):
         month = _MONTH.search(line)
+        if _DATELINE.search(line):  # "Cao Bằng, ngày 25 tháng 12 năm 2025": when it was signed
+            continue
         if month and 1 <= int(month.group(1)) <= 12:
             header.month, header.year = int(month.group(1)), int(month.group(2))
             month_at = index
+            header.lines.append(line)
             break
     for line in lines:
         if re.search(r"nội bộ|lưu hành|\bmật\b", line, re.I):
@@ -238,9 +458,16 @@ def _header(blocks) -> Header:
     if title_at is not None:
         end = month_at if month_at is not None and 0 <= month_at - title_at <= 3 else title_at
         title_lines = lines[title_at : max(end, title_at + 1)]
-        if month_at == title_at:
-            title_lines = [lines[title_at][: _MONTH.search(lines[title_at]).start()]]
-        header.title = " ".join(" ".join(title_lines).split()) or None
+        # a document number ("Số 07-TL/BTGDV") or a date line is not part of the title
+        title_lines = title_lines[:1] + [
+            line for line in title_lines[1:] if not re.match(r"số\b|.*ngày\s+\d", line, re.I)
+        ]
+        header.lines += title_lines
+        if month_at is not None and 0 <= month_at - title_at <= 3:
+            # the title goes on before the month on the month's line ("... CHI BỘ THÁNG 1")
+            before = lines[month_at][: _MONTH.search(lines[month_at]).start()]
+            title_lines = [line for line in title_lines if line != lines[month_at]] + [before]
+        header.title = " ".join(" ".join(title_lines).split()).rstrip(" ,-–") or None
         publisher = [line for line in lines[:title_at] if _is_publisher_line(line)]
         header.publisher = " ".join(publisher) or None
     return header
@@ -270,13 +497,15 @@ def _orientation(blocks, zones):
         block = blocks[index]
         if not isinstance(block, Paragraph):
             continue
+        if block.style_level:  # a heading style: the content has begun
+            return items, index
         for line in block.text.split("\n"):
             row = _ORIENTATION_ROW.match(line.strip())
             if row and items and int(row.group(1)) <= int(items[-1].number):
                 return items, index
             if row:
-                items.append(OrientationItem(row.group(1), " ".join(row.group(2).split())))
-            elif items and not re.fullmatch(r"\W*(?:stt|tt)\W+nội dung\W*", line, re.I):
+                items.append(OrientationItem(row.group(1), " ".join((row.group(2) or "").split())))
+            elif items and not _TABLE_HEAD.fullmatch(line):
                 items[-1].text = " ".join(f"{items[-1].text} {line}".split())
     return items, zones.content if zones.marked else end
 
@@ -295,23 +524,39 @@ def _orientation_rows(table: Table):
 
 
 class _Sections:
-    """Walks the content blocks, opening sections and filling their bodies."""
+    """Walks the content blocks, opening sections and filling their bodies.
 
-    def __init__(self, orientation):
+    A number is read as printed and kept; what it says about the outline is checked against
+    the evidence around it (the orientation table, the subsections that follow, bold type), and
+    anything irregular is reported as a warning rather than silently repaired.
+    """
+
+    def __init__(self, orientation, warnings):
         self.orientation = {item.number: item.text for item in orientation}
+        self.warnings = warnings
         self.sections: list[Section] = []
         self.top = 0  # number of the current top-level section
         self.item = None  # last plain number used inside the current section
         self.preamble = []
         self.references = []  # (block index, marker, section)
         self.notes = []  # (block index, Footnote, section)
+        self.mismatched = set()  # (section, printed parent) already reported
+        self.dotted_items = None  # (parent, last number) of a run of long numbered items
+        self.roman = False  # the main sections are numbered I., II. …, then 1., 2. under them
 
     @property
     def current(self):
         return self.sections[-1] if self.sections else None
 
+    def warn(self, kind, message, **params):
+        self.warnings.append(ParseWarning(kind, message, params))
+
     def read(self, blocks, start):
+        self.blocks = blocks
+        self.roman = _roman_sections(blocks, start)
         for index in range(start, len(blocks)):
+            check_deadline()
+            self.index = index
             self._block(index, blocks[index], blocks[index - 1] if index else None)
         if self.sections:
             self.sections[0].body[:0] = self.preamble
@@ -341,18 +586,30 @@ class _Sections:
             self._body(block, text, previous)
 
     def _heading(self, block, text) -> bool:
+        roman = _ROMAN.match(text) if self.roman else None
+        if roman and _roman_value(roman.group("number")):
+            self.top = _roman_value(roman.group("number"))
+            self._open(roman.group("number"), 1, text[roman.end() :])
+            self.item = None
+            return True
         match = _NUMBER.match(text)
         if match:
             number = re.sub(r"\s+", "", match.group("number")).rstrip(".")
+            heading = text[match.end() :]
             depth = number.count(".") + 1
-            if (
-                depth == 1
-                and not block.style_level
-                and not self._opens_section(int(number), block, text[match.end() :])
-            ):
-                self.item = int(number)
-                return False
-            self._open(number, depth, text[match.end() :])
+            if self.roman:
+                if depth == 1 and not (block.style_level or _short_heading(block, heading)):
+                    return False
+                depth += 1
+            elif depth == 1 and not block.style_level:
+                if not self._opens_section(int(number), block, heading):
+                    self.item = int(number)
+                    return False
+            elif depth > 1:
+                if not block.style_level and self._numbered_item(number, block, heading):
+                    return False
+                self._parent_for(number)
+            self._open(number, depth, heading)
             return True
         if block.style_level:
             self._open(None, block.style_level, text)
@@ -360,12 +617,43 @@ class _Sections:
         return False
 
     def _opens_section(self, number, block, heading) -> bool:
-        """Whether a plain "N." is the next top-level section rather than an item inside one."""
+        """Whether a plain "N." is a top-level section rather than an item inside one.
+
+        The next number opens one unless it continues a run of items and nothing says it is a
+        heading; a number further on (a gap: section 4 was dropped) needs evidence, and the
+        gap is reported.
+        """
+        continues_items = self.item is not None and number == self.item + 1
         if number == self.top + 1:
-            continues_items = self.item is not None and number == self.item + 1
             return not continues_items or self._looks_like_section(number, block, heading)
-        # A skipped number is trusted only when the orientation table confirms it.
-        return number > self.top + 1 and _similar(heading, self.orientation.get(str(number)))
+        if number <= self.top:
+            return False
+        strong = (
+            _similar(heading, self.orientation.get(str(number)))
+            or self._subsection_follows(number)
+            or (_NEWS.match(heading) and len(heading) < 100)
+            or (self.top and all(run.bold for run in block.runs if run.text.strip()))
+        )
+        if not strong and (continues_items or not _cited_code(heading)):
+            return False
+        self.warn(
+            "numbering_gap",
+            _("Section numbering jumps from %(before)s to %(after)s."),
+            before=self.top,
+            after=number,
+        )
+        return True
+
+    def _numbered_item(self, number, block, heading) -> bool:
+        """A long numbered paragraph ("4.1. Tiếp tục quán triệt ... ;") is an item of a list in
+        the section's text, and so are the numbers that follow it, however short."""
+        parent, _dot, last = number.rpartition(".")
+        follows = self.dotted_items == (parent, int(last) - 1)
+        bold = all(run.bold for run in block.runs if run.text.strip())
+        if follows or (len(heading) > ITEM_LENGTH and _TERMINAL.search(heading) and not bold):
+            self.dotted_items = (parent, int(last))
+            return True
+        return False
 
     def _looks_like_section(self, number, block, heading) -> bool:
         return bool(
@@ -375,6 +663,51 @@ class _Sections:
             or _NEWS.match(heading)
         )
 
+    def _numbers_ahead(self):
+        """(number, depth) of each numbered paragraph after the current one."""
+        for block in self.blocks[self.index + 1 :]:
+            if isinstance(block, Paragraph):
+                match = _NUMBER.match(plain(block.runs))
+                if match:
+                    number = re.sub(r"\s+", "", match.group("number")).rstrip(".")
+                    yield number, number.count(".") + 1
+
+    def _subsection_follows(self, number) -> bool:
+        """The next numbered paragraph is "N.1": N is a section whose heading is this line."""
+        ahead, depth = next(self._numbers_ahead(), ("", 0))
+        return depth > 1 and ahead.split(".")[0] == str(number)
+
+    def _parent_for(self, number):
+        """Check that a subsection "P.x" stands under section P; create P when it is missing."""
+        parent = int(number.split(".")[0])
+        if self.current is not None and parent == self.top:
+            return
+        printed_later = any(
+            depth == 1 and ahead == str(parent) for ahead, depth in self._numbers_ahead()
+        )
+        if self.current is None or (parent > self.top and not printed_later):
+            self.sections.append(Section(str(parent), "", 1, implicit=True))
+            self.top, self.item = parent, None
+            self.warn(
+                "implicit_section",
+                _(
+                    "Subsection %(number)s has no section %(parent)s above it: an empty "
+                    "section %(parent)s was added; write its heading."
+                ),
+                number=number,
+                parent=parent,
+            )
+            return
+        if (self.top, parent) in self.mismatched:
+            return
+        self.mismatched.add((self.top, parent))
+        self.warn(
+            "numbering_mismatch",
+            _("Subsection %(number)s stands under section %(parent)s: check the numbering."),
+            number=number,
+            parent=self.top,
+        )
+
     def _open(self, number, depth, heading):
         previous = self.current.level if self.current else 0
         level = max(1, min(depth, previous + 1, MAX_LEVEL))
@@ -382,9 +715,26 @@ class _Sections:
             level = 1
         heading, rest = _split_heading(" ".join(heading.split()))
         section = Section(number, heading, level, cited_code=_cited_code(heading))
+        self.dotted_items = None
+        label = number or heading[:40]
+        if rest or len(heading) > LONG_HEADING:
+            self.warn(
+                "long_heading",
+                _(
+                    "The heading of section %(number)s is longer than a paragraph: check "
+                    "where the heading ends and the text begins."
+                ),
+                number=label,
+            )
+        if section.cited_code is None and _DOCUMENT_HEADING.match(heading):
+            self.warn(
+                "citation",
+                _("Section %(number)s names a document whose code was not recognised."),
+                number=label,
+            )
         if rest:
             section.body.append(Paragraph([Run(rest)]))
-        if depth == 1:
+        if depth == 1 and not self.roman:
             self.top = int(number) if number else self.top + 1
             self.item = None
         self.sections.append(section)
@@ -409,6 +759,43 @@ class _Sections:
             after = [section for i, section in same if i > index]
             target = (before[-1] if before else after[0] if after else where) or self.sections[0]
             target.footnotes.append(note)
+        noted = {note.marker for _index, note, _where in self.notes}
+        for _index, marker, section in self.references:
+            if marker not in noted and re.fullmatch(r"\d{1,3}|\*{1,3}", marker):
+                self.warn(
+                    "footnote",
+                    _("Footnote mark %(marker)s in section %(number)s has no note."),
+                    marker=marker,
+                    number=(section.number or "") if section else "",
+                )
+
+
+def _roman_sections(blocks, start) -> bool:
+    """The content numbers its main sections I., II. …: its first heading is a Roman one."""
+    for block in blocks[start:]:
+        if isinstance(block, Paragraph):
+            text = plain(block.runs)
+            if _ROMAN.match(text) and not _is_content_marker(block):
+                return True
+            if _NUMBER.match(text) or block.style_level:
+                return False
+    return False
+
+
+def _roman_value(numeral):
+    values = {"I": 1, "V": 5, "X": 10}
+    total = 0
+    for index, letter in enumerate(numeral):
+        value = values[letter]
+        following = values[numeral[index + 1]] if index + 1 < len(numeral) else 0
+        total += -value if value < following else value
+    return total if roman(total) == numeral else 0
+
+
+def _short_heading(block, heading):
+    """A heading rather than an item: all bold, or one short line with no sentence end."""
+    bold = all(run.bold for run in block.runs if run.text.strip())
+    return bold or (len(heading) <= 160 and not re.search(r"[.;:,]$", heading.strip()))
 
 
 def _footnote(block: Paragraph):

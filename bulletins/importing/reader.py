@@ -5,10 +5,13 @@ tables, images, footnote texts); deciding what a block means (a heading, a capti
 orientation table) is the parser's job, so every format goes through the same rules.
 
 Text files come in two shapes: one paragraph per line (text saved from Word, Markdown) and
-hard-wrapped lines (text extracted from PDF), where paragraphs have to be rejoined.
+hard-wrapped lines (text extracted from PDF), where paragraphs have to be rejoined. A PDF is
+read from its text layer with the position and font of each line, so its paragraphs are
+rebuilt from the page's geometry instead.
 """
 
 import html
+import itertools
 import re
 import unicodedata
 import zipfile
@@ -19,6 +22,7 @@ from pathlib import PurePosixPath
 from django.utils.translation import gettext_lazy as _
 
 from .errors import BulletinImportError
+from .limits import check_archive, check_deadline, check_xml
 
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _SUPERSCRIPT_RUN = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
@@ -56,6 +60,7 @@ class Paragraph:
 @dataclass
 class Table:
     rows: list[list[list[Run]]]
+    may_wrap: bool = False  # from text or PDF, where a long row runs over several lines
 
     def cell_texts(self, row):
         return [" ".join("".join(run.text for run in cell).split()) for cell in row]
@@ -86,13 +91,23 @@ def read_blocks(data: bytes, extension: str) -> list:
         raise BulletinImportError(
             _(
                 "Unsupported file type “%(extension)s”: "
-                "use a Word (.docx), Markdown (.md) or text (.txt) file."
+                "use a Word (.docx), PDF (.pdf), Markdown (.md) or text (.txt) file."
             ),
             extension=extension or "?",
         )
     if not data.strip():
         raise BulletinImportError(_("The file is empty."))
     return read(data)
+
+
+@reader(".doc")
+def read_legacy_word(data: bytes) -> list:
+    raise BulletinImportError(
+        _(
+            "Old Word files (.doc) are not read: open the file in Word or LibreOffice and "
+            "save it as .docx (Word Document), then import that file."
+        )
+    )
 
 
 # --- text and Markdown ----------------------------------------------------------------
@@ -136,9 +151,11 @@ _LIST_START = re.compile(r"^(?:[-–+•●▪]|\*(?=\s|\*\*\s))\s*")
 _NUMBERED_START = re.compile(
     r"^(?:\d{1,2}(?:\.\s?\d{1,2})*\.?\s+|\(\d{1,2}\)\s*|[IVX]{1,4}\s*[-.–]\s*)(?=\S)"
 )
+_BARE_NUMBER = re.compile(r"\d{1,2}[.)]?")  # a table row's number on its own line
 _FOOTNOTE_START = re.compile(r"^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^[^\]]+\]:)\s*\S")
 _HEADING_NUMBER = re.compile(r"^\d{1,2}(?:\.\s?\d{1,2})*\.?\s+\S")
 _TERMINAL = re.compile(r"[.!?:;…]['\"”’»)*]*$")
+_ROMAN_HEADING = re.compile(r"^[IVX]{1,4}\s*[-.–]\s*\S")
 _SENTENCE_END = re.compile(r"[.!?:…]['\"”’»)*]*$")  # a wrapped line may end with ";"
 # A line ending with one of these words cannot end a paragraph or a heading ("... của Thành
 # ủy Cao Bằng về" / "Xây dựng mô hình ..."), whatever the next line starts with.
@@ -147,6 +164,9 @@ _DANGLING = re.compile(
     r"đối với|cùng|hoặc|như|có|được|bị|đã|sẽ|đang)$",
     re.IGNORECASE,
 )
+# Of those, the ones a heading can end with ("Những kết quả đạt được"): before a capital, they
+# do not hold a numbered heading's first line open.
+_HEADING_END = re.compile(r"(?:^|\s)(?:là|có|được|bị|đã|sẽ|đang)$", re.IGNORECASE)
 
 
 def _starts_block(line: str) -> bool:
@@ -159,7 +179,7 @@ def _starts_block(line: str) -> bool:
         start = marker.match(line)
         if start:
             return not line[start.end() :][:1].islower()
-    return bool(_FOOTNOTE_START.match(line) or line.startswith("|"))
+    return bool(_FOOTNOTE_START.match(line) or line.startswith("|") or _BARE_NUMBER.fullmatch(line))
 
 
 def _text_blocks(text: str, *, wrapped: bool) -> list:
@@ -167,7 +187,8 @@ def _text_blocks(text: str, *, wrapped: bool) -> list:
     blocks = []
     for lines, detached, loosely in paragraphs:
         if len(lines) > 1 and all("\t" in line for line in lines):
-            blocks.append(Table([[_inline(cell) for cell in line.split("\t")] for line in lines]))
+            rows = [[_inline(cell.strip()) for cell in line.split("\t")] for line in lines]
+            blocks.append(Table(rows, may_wrap=True))
         elif lines[0].startswith("|"):
             blocks.append(_pipe_table(lines))
         else:
@@ -195,7 +216,7 @@ def _pipe_table(lines) -> Table:
         if all(re.fullmatch(r"\s*:?-*:?\s*", cell) for cell in cells):
             continue  # the |---|---| separator row
         rows.append([_inline(cell.strip()) for cell in cells])
-    return Table(rows)
+    return Table(rows, may_wrap=True)
 
 
 def _is_table_line(line: str) -> bool:
@@ -208,8 +229,9 @@ def _markdown_paragraphs(lines):
     block even without a blank line before it."""
     blocks, blanks = [], 0
     for line in lines:
-        line = line.strip()
-        if not line:
+        # a table row keeps its leading tab: its first cell is empty (a wrapped row)
+        line = line.strip(" \r") if "\t" in line.strip(" \r") else line.strip()
+        if not line.strip():
             blanks += 1
             continue
         current = blocks[-1][0] if blocks and not blanks else None
@@ -232,6 +254,7 @@ def _join_page_breaks(blocks):
             and lines[0][:1].islower()
             and not _TERMINAL.search(previous[-1])
             and not _is_table_line(previous[-1])
+            and not (_HEADING_NUMBER.match(previous[0]) and len(previous[-1]) < 150)
         ):
             previous[-1] = f"{previous[-1]} {lines[0]}"
             previous.extend(lines[1:])
@@ -306,8 +329,12 @@ def _continues(paragraph, text, long_line) -> bool:
     last = paragraph.lines[-1]
     if _starts_block(text):
         return False
-    if text[:1].islower() or text[:1] in ",.;:)”’…" or _DANGLING.search(last):
+    if text[:1].islower() or text[:1] in ",.;:)”’…":
         return True
+    if _DANGLING.search(last):
+        return not (paragraph.numbered and len(paragraph.lines) == 1 and _HEADING_END.search(last))
+    if _ROMAN_HEADING.match(paragraph.lines[0]) and last.isupper() and text.isupper():
+        return len(paragraph.lines) < 3  # a heading in capitals wrapped over two lines
     # Captions and headings are short: after their first lines, only a continuation in lower
     # case or after a dangling word belongs to them.
     lines = len(paragraph.lines)
@@ -372,24 +399,34 @@ def _inline(text: str) -> list[Run]:
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-_MAX_UNPACKED = 200 * 1024 * 1024
 
 
 @reader(".docx")
 def read_docx(data: bytes) -> list:
     import docx  # python-docx: loaded only when a Word file is read
     from docx.opc.exceptions import PackageNotFoundError
+    from lxml import etree
 
     try:
         with zipfile.ZipFile(BytesIO(data)) as archive:
-            if sum(info.file_size for info in archive.infolist()) > _MAX_UNPACKED:
-                raise BulletinImportError(_("The Word document is too large once unpacked."))
+            check_archive(archive)
+            check_xml(archive)
         document = docx.Document(BytesIO(data))
-    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as error:
+        return _WordReader(document).blocks()
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        PackageNotFoundError,
+        KeyError,
+        ValueError,
+        EOFError,
+        NotImplementedError,
+        etree.XMLSyntaxError,
+        RecursionError,
+    ) as error:
         raise BulletinImportError(
             _("The file is not a valid Word document (.docx); open it in Word and save it again.")
         ) from error
-    return _WordReader(document).blocks()
 
 
 class _WordReader:
@@ -399,13 +436,14 @@ class _WordReader:
         self.document = document
         self.part = document.part
         self.styles = {style.style_id: style for style in document.styles}
-        self.numbering = _Numbering(self.part)
+        self.numbering = _Numbering(self.part, self.styles)
         self.footnotes = _footnote_texts(self.part)
         self.footnote_marks = {}
         self.out = []
 
     def blocks(self):
         for child in self.document.element.body.iterchildren():
+            check_deadline()
             self._element(child)
         return self.out
 
@@ -534,13 +572,19 @@ def _superscript(properties) -> bool:
     return align is not None and align.get(f"{W}val") == "superscript"
 
 
+def _safe_parser():
+    from lxml import etree
+
+    return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+
+
 def _footnote_texts(part):
     """Footnote id -> runs, from the document's footnotes part when it has one."""
     from lxml import etree
 
     for relationship in part.rels.values():
         if relationship.reltype.endswith("/footnotes") and not relationship.is_external:
-            root = etree.fromstring(relationship.target_part.blob)
+            root = etree.fromstring(relationship.target_part.blob, _safe_parser())
             texts = {}
             for note in root.iterchildren(f"{W}footnote"):
                 if note.get(f"{W}type") in ("separator", "continuationSeparator"):
@@ -565,60 +609,127 @@ def _strip_runs(runs):
     return runs
 
 
+@dataclass
+class _Level:
+    format: str
+    text: str
+    start: int
+    legal: bool  # isLgl: every level shown in decimal
+    style: str | None  # the heading style this level numbers (outline numbering)
+
+
 class _Numbering:
-    """Word's automatic numbering ("1.", "2.1.", bullets), rendered as the text it shows."""
+    """Word's automatic numbering ("1.", "2.1.", "a)", bullets), rendered as the text it shows.
+
+    The number of a paragraph is not in its text: it comes from numbering.xml, through the
+    paragraph's own numPr or its style's (and the styles it is based on). Counters belong to the
+    abstract definition, so two lists sharing one go on counting, unless a list restarts it
+    with a startOverride (what pandoc and LibreOffice write for a new list).
+    """
 
     FORMATS = {
         "decimal": str,
         "decimalZero": lambda n: f"{n:02d}",
         "lowerLetter": lambda n: chr(96 + (n - 1) % 26 + 1),
         "upperLetter": lambda n: chr(64 + (n - 1) % 26 + 1),
-        "lowerRoman": lambda n: _roman(n).lower(),
-        "upperRoman": lambda n: _roman(n),
+        "lowerRoman": lambda n: roman(n).lower(),
+        "upperRoman": lambda n: roman(n),
     }
 
-    def __init__(self, part):
-        self.levels = {}  # numId -> {ilvl: (format, text, start)}
-        self.counters = {}
+    def __init__(self, part, styles):
+        self.styles = styles
+        self.nums = {}  # numId -> (abstractNumId, {ilvl: start override})
+        self.abstract = {}  # abstractNumId -> {ilvl: _Level}
+        self.links = {}  # abstractNumId -> the numbering style it stands for
+        self.counters = {}  # abstractNumId -> {ilvl: value}
+        self.restarted = set()
         try:
             root = part.numbering_part.element
         except (NotImplementedError, KeyError, AttributeError):
             return
-        abstract = {}
         for definition in root.iterchildren(f"{W}abstractNum"):
-            levels = {}
-            for level in definition.iterchildren(f"{W}lvl"):
-                levels[int(level.get(f"{W}ilvl", "0"))] = (
-                    _val(level, "numFmt", "decimal"),
-                    _val(level, "lvlText", ""),
-                    int(_val(level, "start", "1") or 1),
-                )
-            abstract[definition.get(f"{W}abstractNumId")] = levels
+            key = definition.get(f"{W}abstractNumId")
+            self.abstract[key] = {
+                int(level.get(f"{W}ilvl", "0")): self._level(level)
+                for level in definition.iterchildren(f"{W}lvl")
+            }
+            link = _val(definition, "numStyleLink")
+            if link:
+                self.links[key] = link
         for number in root.iterchildren(f"{W}num"):
-            self.levels[number.get(f"{W}numId")] = abstract.get(_val(number, "abstractNumId"), {})
+            overrides = {}
+            for override in number.iterchildren(f"{W}lvlOverride"):
+                start = _val(override, "startOverride")
+                if start is not None:
+                    overrides[int(override.get(f"{W}ilvl", "0"))] = int(start)
+            self.nums[number.get(f"{W}numId")] = (_val(number, "abstractNumId"), overrides)
+
+    @staticmethod
+    def _level(level):
+        start = _val(level, "start", "1")
+        return _Level(
+            _val(level, "numFmt", "decimal"),
+            _val(level, "lvlText", ""),
+            int(start) if (start or "").isdigit() else 1,
+            level.find(f"{W}isLgl") is not None,
+            _val(level, "pStyle"),
+        )
+
+    def _num_pr(self, paragraph, style):
+        """(numId, ilvl) from the paragraph, else from its style and the styles it is based on."""
+        num_id = ilvl = None
+        own = paragraph.find(f"{W}pPr/{W}numPr")
+        if own is not None:
+            num_id, ilvl = _val(own, "numId"), _val(own, "ilvl")
+        seen = set()
+        while style is not None and (num_id is None or ilvl is None) and id(style) not in seen:
+            seen.add(id(style))
+            inherited = style.element.find(f"{W}pPr/{W}numPr")
+            if inherited is not None:
+                num_id = num_id or _val(inherited, "numId")
+                ilvl = ilvl or _val(inherited, "ilvl")
+            style = style.base_style
+        return num_id, int(ilvl) if (ilvl or "").isdigit() else None
+
+    def _definition(self, num_id):
+        abstract_id, overrides = self.nums.get(num_id, (None, {}))
+        link = self.links.get(abstract_id)
+        if link and link in self.styles:  # a list style: its own numId holds the levels
+            linked = self.styles[link].element.find(f"{W}pPr/{W}numPr")
+            if linked is not None and _val(linked, "numId") != num_id:
+                abstract_id = self.nums.get(_val(linked, "numId"), (abstract_id, {}))[0]
+        return abstract_id, self.abstract.get(abstract_id, {}), overrides
 
     def label(self, paragraph, style):
-        num_pr = paragraph.find(f"{W}pPr/{W}numPr")
-        if num_pr is None and style is not None:
-            num_pr = style.element.find(f"{W}pPr/{W}numPr")
-        if num_pr is None:
+        num_id, ilvl = self._num_pr(paragraph, style)
+        if num_id in (None, "0"):
             return ""
-        num_id, ilvl = _val(num_pr, "numId"), int(_val(num_pr, "ilvl", "0") or 0)
-        levels = self.levels.get(num_id)
-        if not levels or ilvl not in levels:
+        abstract_id, levels, overrides = self._definition(num_id)
+        if ilvl is None:  # outline numbering: the level names the heading style it numbers
+            style_id = style.style_id if style is not None else None
+            ilvl = next((i for i, level in levels.items() if level.style == style_id), 0)
+        if ilvl not in levels:
             return ""
-        kind, text, start = levels[ilvl]
+        level = levels[ilvl]
+        kind, text, legal = level.format, level.text, level.legal
         if kind == "bullet":
             return "•"
         if kind == "none":
-            return ""
-        counters = self.counters.setdefault(num_id, {})
-        counters[ilvl] = counters.get(ilvl, start - 1) + 1
+            return text.strip() if "%" not in text else ""
+        counters = self.counters.setdefault(abstract_id, {})
+        if overrides and num_id not in self.restarted:
+            self.restarted.add(num_id)
+            for index, start in overrides.items():
+                counters[index] = start - 1
+            for index in [key for key in counters if key not in overrides and key > ilvl]:
+                del counters[index]
+        counters[ilvl] = counters.get(ilvl, levels[ilvl].start - 1) + 1
         for deeper in [key for key in counters if key > ilvl]:
             del counters[deeper]
         for index in range(ilvl + 1):
-            value = counters.get(index, levels.get(index, ("decimal", "", 1))[2])
-            form = self.FORMATS.get(levels.get(index, ("decimal",))[0], str)
+            level = levels.get(index, _Level("decimal", "", 1, False, None))
+            value = counters.get(index, level.start)
+            form = str if legal else self.FORMATS.get(level.format, str)
             text = text.replace(f"%{index + 1}", form(value))
         return text.strip()
 
@@ -628,7 +739,7 @@ def _val(element, name, default=None):
     return child.get(f"{W}val", default) if child is not None else default
 
 
-def _roman(number: int) -> str:
+def roman(number: int) -> str:
     numerals = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
     out = ""
     for value, letters in numerals:
@@ -636,3 +747,261 @@ def _roman(number: int) -> str:
             out += letters
             number -= value
     return out
+
+
+# --- PDF ------------------------------------------------------------------------------
+
+
+@dataclass
+class _PdfLine:
+    runs: list
+    x: float
+    y: float
+    size: float
+    page: int
+
+    @property
+    def text(self):
+        return "".join(run.text for run in self.runs).strip()
+
+    @property
+    def bold(self):
+        return all(run.bold for run in self.runs if run.text.strip())
+
+
+@reader(".pdf")
+def read_pdf(data: bytes) -> list:
+    """The text layer of a PDF, read with PDFium (pypdfium2) with the position, size and font
+    of every line, so paragraphs are rebuilt from the page's geometry (spacing, indents,
+    short last lines) rather than guessed from the text; page numbers are left out."""
+    import pypdfium2 as pdfium
+
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        if "password" in str(error).lower():
+            raise BulletinImportError(
+                _("The PDF is protected by a password: save it without protection first.")
+            ) from error
+        raise BulletinImportError(
+            _("The file is not a readable PDF: open it and export it to PDF again.")
+        ) from error
+    try:
+        if len(document) > MAX_PDF_PAGES:
+            raise BulletinImportError(
+                _("The PDF has more than %(pages)s pages."), pages=MAX_PDF_PAGES
+            )
+        lines = []
+        for number in range(len(document)):
+            check_deadline()
+            page = document[number]
+            lines += _pdf_lines(page, number)
+    except pdfium.PdfiumError as error:
+        raise BulletinImportError(
+            _("The file is not a readable PDF: open it and export it to PDF again.")
+        ) from error
+    finally:
+        document.close()
+    if sum(len(line.text) for line in lines) < 20:
+        raise BulletinImportError(
+            _(
+                "The PDF has no text layer (it is a scanned image): import the Word file, or "
+                "a PDF exported from Word."
+            )
+        )
+    return _pdf_paragraphs(lines)
+
+
+MAX_PDF_PAGES = 500
+
+
+_BOLD_FONT = re.compile(r"bold|black|heavy|,b$", re.IGNORECASE)
+
+
+class _PdfChars:
+    """Font and position of the characters of one page's text."""
+
+    def __init__(self, textpage):
+        import ctypes
+
+        import pypdfium2.raw as pdfium_c
+
+        self.ctypes, self.c, self.textpage = ctypes, pdfium_c, textpage
+        self.buffer = ctypes.create_string_buffer(128)
+        self.flags = ctypes.c_int()
+
+    def origin(self, index):
+        x, y = self.ctypes.c_double(), self.ctypes.c_double()
+        self.c.FPDFText_GetCharOrigin(self.textpage, index, x, y)
+        return x.value, y.value
+
+    def size(self, index):
+        return self.c.FPDFText_GetFontSize(self.textpage, index)
+
+    def bold(self, index):
+        self.c.FPDFText_GetFontInfo(
+            self.textpage, index, self.buffer, len(self.buffer), self.ctypes.byref(self.flags)
+        )
+        name = self.buffer.value.decode("latin-1")
+        weight = self.c.FPDFText_GetFontWeight(self.textpage, index)
+        return weight >= 600 or bool(_BOLD_FONT.search(name))
+
+
+def _pdf_lines(page, number):
+    """The lines of a page from top to bottom; pieces on one baseline (table cells, a bullet
+    drawn apart, text after a raised footnote mark) are joined left to right."""
+    textpage = page.get_textpage()
+    try:
+        count = textpage.count_chars()
+        text = textpage.get_text_range(0, count) if count > 0 else ""
+        chars = _PdfChars(textpage)
+        height = page.get_height()
+        pieces, position = [], 0
+        for raw_line in re.split(r"\r\n|\n|\r", text):
+            start, position = position, position + len(raw_line) + (2 if "\r\n" in text else 1)
+            if not raw_line.strip():
+                continue
+            if len(text) != count:  # characters and text do not match: text without geometry
+                pieces.append(_PdfLine([Run(raw_line)], 0, 0, 0, number))
+                continue
+            first = start + len(raw_line) - len(raw_line.lstrip())
+            x, y = chars.origin(first)
+            size = max(chars.size(first), chars.size(start + len(raw_line) // 2))
+            pieces.append(_PdfLine(_pdf_runs(raw_line, start, chars, y, size), x, y, size, number))
+    finally:
+        textpage.close()
+    if len(text) == count:
+        pieces.sort(key=lambda piece: -piece.y)  # stable: one baseline keeps PDFium's order
+    lines = []
+    for piece in pieces:
+        if lines and piece.size and abs(lines[-1].y - piece.y) < 0.45 * piece.size:
+            _merge(lines[-1], piece)
+        else:
+            lines.append(piece)
+    return [
+        line
+        for line in lines
+        if not (_PAGE_NUMBER_LINE.fullmatch(line.text) and not 0.08 < line.y / height < 0.92)
+    ]
+
+
+def _raised(y, size, line_y, line_size):
+    """A superscript: set smaller and above the line's baseline."""
+    return size <= line_size and y - line_y > 0.15 * line_size
+
+
+def _merge(line, other):
+    """Join two pieces of text on one baseline; a lone raised number among them is a mark."""
+    small, big = sorted((line, other), key=lambda piece: piece.size)
+    if re.fullmatch(r"\d{1,3}", small.text) and _raised(small.y, small.size, big.y, big.size):
+        small.runs = [Run(small.text, sup=True)]
+    left, right = sorted((line, other), key=lambda piece: piece.x)
+    space = [] if right.text[:1] in ",.;:)…" else [Run(" ")]
+    line.runs = [*left.runs, *space, *right.runs]
+    line.x, line.y, line.size = left.x, big.y, big.size
+
+
+_WORD = re.compile(r"\S+\s*")
+_MARKED = re.compile(r"(.*?\D)?(\d{1,2})([,.;:)]?\s*)$")  # a word ending with a number
+
+
+def _pdf_runs(line, start, chars, y, size):
+    """Runs of one line: bold where the font is, footnote marks where digits are raised.
+
+    The font is asked for at each word only when the line does not start and end in the same
+    weight (a bold lead-in), which keeps a long PDF fast.
+    """
+    last = start + len(line.rstrip()) - 1
+    uniform = chars.bold(start + len(line) - len(line.lstrip())) == chars.bold(last)
+    weight = chars.bold(last)
+    runs = []
+    for match in _WORD.finditer(line):
+        word, index = match.group(), start + match.start()
+        bold = weight if uniform else chars.bold(index)
+        digits = _MARKED.match(word) if any(c.isdigit() for c in word) else None
+        at = index + len(digits.group(1) or "") if digits else index
+        if digits and _raised(chars.origin(at)[1], chars.size(at), y, size):
+            head, mark, tail = digits.groups()
+            runs += [Run(head or "", bold), Run(mark, sup=True), Run(tail, bold)]
+        elif runs and runs[-1].bold == bold and not runs[-1].sup:
+            runs[-1] = Run(runs[-1].text + word, bold)
+        else:
+            runs.append(Run(word, bold))
+    return [run for run in runs if run.text]
+
+
+_PAGE_NUMBER_LINE = re.compile(r"(?:-\s*)?\d{1,3}(?:\s*-)?|Trang\s+\d{1,3}(?:\s*/\s*\d+)?", re.I)
+
+
+def _pdf_paragraphs(lines) -> list:
+    """Lines grouped into paragraphs: a wider gap than the usual line spacing, an indented
+    first line, a change between bold and plain, a line that starts a numbered or listed item,
+    or a short line before, ends a paragraph."""
+    gaps = sorted(
+        round(a.y - b.y, 1)
+        for a, b in itertools.pairwise(lines)
+        if a.page == b.page and 0 < a.y - b.y < 3 * a.size
+    )
+    spacing = gaps[len(gaps) // 2] if gaps else 0
+    left = min((line.x for line in lines), default=0)
+    lengths = sorted(len(line.text) for line in lines)
+    full = lengths[int(len(lengths) * 0.9)] if lengths else 0
+    top = max((line.y for line in lines), default=0)  # where the text of a full page starts
+    bottom = min((line.y for line in lines), default=0)  # and where it ends
+    blocks, current = [], None
+    for line in lines:
+        previous = current[-1] if current else None
+        new = (
+            previous is None
+            or (previous.page != line.page and _TERMINAL.search(previous.text))
+            or (previous.page == line.page and previous.y - line.y > 1.25 * spacing)
+            or previous.bold != line.bold
+            or _starts_block(line.text)
+            or (line.x > previous.x + 8 and line.x - left > 8 and previous.x - left < 8)
+            or (len(previous.text) < 0.7 * full and _TERMINAL.search(previous.text))
+        )
+        if new:
+            current = [line]
+            # a photo stood in a gap of several lines: the short text under it is its caption
+            if previous is not None and previous.page == line.page:
+                gap = previous.y - line.y
+            else:  # across a page break: what is left at the foot of one and the head of the next
+                gap = (previous.y - bottom if previous else 0) + top - line.y
+            blocks.append((current, gap > PHOTO_GAP * spacing))
+        else:
+            current.append(line)
+    return [_pdf_paragraph(block, detached) for block, detached in blocks]
+
+
+PHOTO_GAP = 5  # line spacings
+
+
+def _pdf_paragraph(lines, detached=False):
+    runs = []
+    for line in lines:
+        if runs:
+            joined = "".join(run.text for run in runs).rstrip()
+            runs.append(Run("" if re.search(r"\d\s?[-–]$", joined) else " "))
+        for run in line.runs:
+            runs.append(
+                Run(run.text.strip() if run.sup else run.text, run.bold, run.italic, run.sup)
+            )
+    while runs and not runs[-1].text.strip():
+        runs.pop()
+    return Paragraph(_superscripts(runs), detached=detached)
+
+
+def _superscripts(runs):
+    """Superscript digits ("¹") typed as characters become footnote marks, as in text files."""
+    out = []
+    for run in runs:
+        if run.sup or not _SUPERSCRIPT_RUN.search(run.text):
+            out.append(run)
+            continue
+        position = 0
+        for match in _SUPERSCRIPT_RUN.finditer(run.text):
+            out.append(Run(run.text[position : match.start()], run.bold, run.italic))
+            out.append(Run(match.group().translate(SUPERSCRIPTS), sup=True))
+            position = match.end()
+        out.append(Run(run.text[position:], run.bold, run.italic))
+    return [run for run in out if run.text]

@@ -46,6 +46,7 @@ def import_bulletin(
             issue.title_override = _title(bulletin)
             issue.marking = _marking(bulletin)
             issue.source_hash = source_hash
+            issue.import_warnings = bulletin.report()
             issue.save()
             for position, draft in enumerate(bulletin.sections, start=1):
                 _write_section(issue, draft, position * 10, images)

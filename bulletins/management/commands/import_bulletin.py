@@ -1,4 +1,8 @@
-"""manage.py import_bulletin PATH: a Word, Markdown or text bulletin becomes a draft issue."""
+"""manage.py import_bulletin PATH: a Word, PDF, Markdown or text bulletin becomes a draft issue.
+
+Warnings (numbering gaps, missing headings ...) go to stderr, so that ``--json`` prints on
+stdout only the structure; the passages not placed are in the JSON under ``unplaced``.
+"""
 
 import json
 
@@ -11,7 +15,7 @@ from bulletins.policy import policy
 
 
 class Command(BaseCommand):
-    help = "Import a bulletin (.docx, .md or .txt) as a draft issue; never publishes."
+    help = "Import a bulletin (.docx, .pdf, .md or .txt) as a draft issue; never publishes."
 
     def add_arguments(self, parser):
         parser.add_argument("path")
@@ -32,6 +36,7 @@ class Command(BaseCommand):
     def handle(self, path, **options):
         try:
             bulletin = read_bulletin(path)
+            self._warn(bulletin)
             if options["dry_run"]:
                 self._show(bulletin, options["json"])
                 return
@@ -55,6 +60,10 @@ class Command(BaseCommand):
                 f"{len(bulletin.footnotes)} footnotes, {len(bulletin.captions)} photo captions."
             )
         )
+
+    def _warn(self, bulletin):
+        for warning in bulletin.warnings:
+            self.stderr.write(self.style.WARNING(warning.text))
 
     def _publisher(self, value):
         if value is None:
@@ -90,7 +99,9 @@ class Command(BaseCommand):
 
         for section in data["sections"]:
             show(section, 0)
+        for fragment in data["unplaced"]:
+            self.stdout.write(f"NOT PLACED ({fragment['reason']}): {fragment['text']}")
         self.stdout.write(
-            f"{len(data['footnotes'])} footnotes, {len(data['captions'])} photo captions. "
-            "Nothing was written (--dry-run)."
+            f"{len(data['footnotes'])} footnotes, {len(data['captions'])} photo captions, "
+            f"{len(data['unplaced'])} passages not placed. Nothing was written (--dry-run)."
         )
