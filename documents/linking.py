@@ -8,6 +8,9 @@ never while a page is read. The rules, in order:
    code, to the one dated closest before the citing text, flagged as ambiguous;
 3. a code the registry does not know (or a code and date it does not know) creates an
    unverified entry filled from the citation, for an editor to confirm or merge.
+
+What the text says about the cited documents ("thực hiện", "thay thế" ...) becomes proposed
+relations from the document the text belongs to or presents (``documents/relations.py``).
 """
 
 import html
@@ -21,6 +24,7 @@ from people.models import Organisation
 from .citations import Citation as Found
 from .citations import extract_citations
 from .models import Citation, Document, DocumentType
+from .relations import propose
 
 _TAG = re.compile(r"<[^>]+>")
 # "..., ngày 14/8/2026 của Thành ủy Cao Bằng về tăng cường ..." up to the end of the clause.
@@ -39,11 +43,12 @@ def resolve(text, *, before):
 
 
 @transaction.atomic
-def relink(text, *, before, **source):
-    """Replace the citations recorded for ``source`` (section= or citing_document=)."""
+def relink(text, *, before, section=None, citing_document=None):
+    """Replace the citations recorded for the section or registry document whose text it is,
+    and the relations that text proposes."""
+    source = {"section": section} if section is not None else {"citing_document": citing_document}
     Citation.objects.filter(**source).delete()
-    if not text:
-        return []
+    resolved = resolve(text, before=before) if text else []
     links = [
         Citation(
             **source,
@@ -55,8 +60,10 @@ def relink(text, *, before, **source):
             end=citation.end,
             ambiguous=ambiguous,
         )
-        for citation, document, ambiguous in resolve(text, before=before)
+        for citation, document, ambiguous in resolved
     ]
+    presented = section.presented_document if section is not None else citing_document
+    propose(presented, text, [(c, d) for c, d, _ in resolved], section=section)
     return Citation.objects.bulk_create(links)
 
 

@@ -1,9 +1,12 @@
 """Registry pages of the reading portal."""
 
+from collections import defaultdict
+
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
-from bulletins.models import Section
+from bulletins.models import Issue, Section
+from documents.chain import implementation_chain
 from documents.models import Document
 
 from ..filters import DocumentFilter
@@ -19,8 +22,31 @@ def document_detail(request, pk):
     document = get_object_or_404(Document.objects.with_details(), pk=pk)
     context = {
         "document": document,
-        "relations_from": document.relations_from.select_related("target__document_type"),
-        "relations_to": document.relations_to.select_related("source__document_type"),
+        "relations_from": document.relations_from.confirmed().select_related(
+            "target__document_type"
+        ),
+        "relations_to": document.relations_to.confirmed().select_related("source__document_type"),
         "citing_sections": Section.objects.visible_to(request.user).citing(document),
+        "chain": _with_issues(implementation_chain(document), request.user),
     }
     return render(request, "portal/document_detail.html", context)
+
+
+def _with_issues(chain, user):
+    """Each document of the chain with the issues ``user`` may read that presented or cited
+    it, oldest first; four queries whatever the length of the chain."""
+    ids = [item.pk for _level, items in chain for item in items]
+    if not ids:
+        return []
+    sections = Section.objects.filter(issue__in=Issue.objects.visible_to(user))
+    pairs = set()
+    for field in ("presented_document", "citations__document", "cited_documents"):
+        pairs.update(sections.filter(**{f"{field}__in": ids}).values_list(field, "issue"))
+    issues = Issue.objects.in_bulk({issue for _document, issue in pairs})
+    studied = defaultdict(list)
+    for document_pk, issue_pk in sorted(pairs, key=lambda pair: (issues[pair[1]].period_end, pair)):
+        studied[document_pk].append(issues[issue_pk])
+    return [
+        (level, [(item, list(dict.fromkeys(studied[item.pk]))) for item in items])
+        for level, items in chain
+    ]
