@@ -37,9 +37,11 @@ no type word precedes) to the end of its date (or of its code when it has no dat
 it is free text of unpredictable length, and keeping it out makes the span a stable anchor.
 """
 
+import bisect
 import html
 import re
 import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
@@ -137,7 +139,8 @@ _TYPE_BEFORE = re.compile(
 # A type word, a name and "số": "Luật Dữ liệu số", "Thông báo kết luận số".
 _TYPE_ANYWHERE = re.compile(_TYPE_WORD, re.IGNORECASE)
 _NAME_THEN_SO = re.compile(r"(?:[\s*]+[^\W\d_]+){1,8}?[\s*]+số[\s*:.]*\Z", re.IGNORECASE)
-_TYPE_LOOKBACK = 80
+_TYPE_LOOKBACK = 40  # "Chương trình hành động số " with room for line breaks
+_NAMED_TYPE_LOOKBACK = 80  # "Luật Bảo vệ bí mật nhà nước số "
 # The code names a body, not a document to study: "Ban Chỉ đạo Nghị quyết số 57-NQ/TW".
 _BODY_BEFORE = re.compile(
     r"(?<!\w)(?:ban|tổ|văn\s+phòng)\s+(?:chỉ\s+đạo|công\s+tác|giúp\s+việc)"
@@ -344,7 +347,7 @@ def extract_citations(text: str) -> list[Citation]:
                 start=raw_start,
                 end=raw_end,
                 text=text[raw_start:raw_end],
-                joint_issuers=tuple(re.split(_DASH, issuer_code)) if "-" in issuer_code else (),
+                joint_issuers=tuple(issuer_code.split("-")) if "-" in issuer_code else (),
                 alias_of=mention.alias_of,
                 doubtful_date=mention.doubtful_date,
             )
@@ -364,7 +367,7 @@ def _read_code(source: str, match: re.Match) -> list[_Found]:
         elided, first = None, match.start()
         type_word = _type_word(source, first, abbr)
     start = type_word.start() if type_word else first
-    if _BODY_BEFORE.search(source, max(0, start - 40), start):
+    if _BODY_BEFORE.search(source, max(0, start - 30), start):
         return []
     parsed = _parse_code(match, type_word)
     if parsed is None:
@@ -404,10 +407,10 @@ def _type_word(source: str, start: int, abbr: str | None) -> re.Match | None:
     A type word whose abbreviation contradicts the code ("kết luận" in "Thông báo kết luận
     số 12-TB/TW") gives way to one that agrees, further back.
     """
-    low = max(0, start - _TYPE_LOOKBACK)
-    direct = _TYPE_BEFORE.search(source, low, start)
+    direct = _TYPE_BEFORE.search(source, max(0, start - _TYPE_LOOKBACK), start)
     if direct and _agrees(direct, abbr):
         return direct
+    low = max(0, start - _NAMED_TYPE_LOOKBACK)
     for word in reversed(list(_TYPE_ANYWHERE.finditer(source, low, start))):
         if _agrees(word, abbr) and _NAME_THEN_SO.match(source, word.end(), start):
             return word
@@ -449,29 +452,41 @@ def _parse_code(match: re.Match, type_word: re.Match | None) -> tuple[str, str, 
     return code, abbr, issuer
 
 
+_DASH_RUN = re.compile(rf"\s*{_DASH}\s*")
+
+
 def _dashed(issuer_codes: str) -> str:
-    return "-".join(re.split(rf"\s*{_DASH}\s*", issuer_codes))
+    return _DASH_RUN.sub("-", issuer_codes)
 
 
 def _with_aliases(source: str, found: list[_Found]) -> list[_Found]:
-    """Add the mentions of aliases the text defines, resolved to their citation."""
+    """Add the mentions of aliases the text defines, resolved to their citation.
+
+    An alias stands for its latest definition: two sections may each define "Kế hoạch 15".
+    """
     if not found or "là" not in source:
         return found
-    mentions = list(found)
+    starts, ends = [m.start for m in found], [m.end for m in found]
+    definitions = defaultdict(list)  # alias -> [(definition's span, citation)], in order
     for definition in _ALIAS_DEFINITION.finditer(source):
-        before = [m for m in found if m.end <= definition.start()]
-        if not before or definition.start() - before[-1].end > _ALIAS_REACH:
-            continue
-        cited = before[-1]
-        alias = r"[\s*]+".join(map(re.escape, definition.group("alias").split()))
-        for use in re.finditer(rf"(?<!\w){alias}(?![\w{_DASHES}/])", source[definition.end() :]):
-            start, end = definition.end() + use.start(), definition.end() + use.end()
-            if any(m.start < end and start < m.end for m in found):
-                continue
+        index = bisect.bisect_right(ends, definition.start()) - 1
+        if index >= 0 and definition.start() - ends[index] <= _ALIAS_REACH:
+            alias = " ".join(definition.group("alias").split())
+            definitions[alias.lower()].append((definition.span(), found[index]))
+    mentions = list(found)
+    for alias, defined in definitions.items():
+        words = r"[\s*]+".join(map(re.escape, alias.split()))
+        uses = re.compile(rf"(?<!\w){words}(?![\w{_DASHES}/])", re.IGNORECASE)
+        defined_at = [span for span, _ in defined]
+        for use in uses.finditer(source, defined_at[0][1]):
+            latest = bisect.bisect_right(defined_at, (use.start(),)) - 1
+            before = bisect.bisect_left(starts, use.end()) - 1
+            if defined_at[latest][1] > use.start() or (before >= 0 and ends[before] > use.start()):
+                continue  # inside a definition or a coded citation: "Quy định 377-QĐ/TW"
+            cited = defined[latest][1]
             mentions.append(
                 _Found(
-                    start,
-                    end,
+                    *use.span(),
                     cited.code,
                     cited.type,
                     cited.number,

@@ -312,3 +312,16 @@ def test_json_gains_joint_issuers_alias_and_doubtful_date_only_where_they_apply(
     assert rows[1]["doubtful_date"] == "15/5/20216" and rows[1]["date"] is None
     assert "joint_issuers" not in rows[1]
     assert (rows[2]["text"], rows[2]["alias_of"]) == ("HD 06", "06-HD/BTCTW-BTGTW")
+
+
+def test_an_alias_defined_twice_means_its_latest_definition():
+    text = (
+        "Mục 1. Kế hoạch số 15-KH/ĐU, ngày 03/3/2026 (sau đây gọi là Kế hoạch 15). Thực hiện "
+        "Kế hoạch 15. Mục 2. Kế hoạch số 15-KH/TU, ngày 20/1/2026 (sau đây gọi là Kế hoạch 15). "
+        "Bám sát Kế hoạch 15."
+    )
+    aliases = [c for c in extract_citations(text) if c.alias_of]
+    assert [(c.code, c.date) for c in aliases] == [
+        ("15-KH/ĐU", date(2026, 3, 3)),
+        ("15-KH/TU", date(2026, 1, 20)),
+    ]
