@@ -45,7 +45,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-__all__ = ["Citation", "extract_citations"]
+__all__ = ["Citation", "extract_citations", "normalise_code"]
 
 
 @dataclass(frozen=True)
@@ -453,10 +453,17 @@ def _parse_code(match: re.Match, type_word: re.Match | None) -> tuple[str, str, 
 
 
 _DASH_RUN = re.compile(rf"\s*{_DASH}\s*")
+_SLASH_RUN = re.compile(r"\s*/\s*")
 
 
 def _dashed(issuer_codes: str) -> str:
     return _DASH_RUN.sub("-", issuer_codes)
+
+
+def normalise_code(code: str) -> str:
+    """A code as the engine writes it: "26 – CT / TW" is 26-CT/TW. Letter case is kept, since
+    it is part of the code (CTr, TTg)."""
+    return _SLASH_RUN.sub("/", _DASH_RUN.sub("-", unicodedata.normalize("NFC", code.strip())))
 
 
 def _with_aliases(source: str, found: list[_Found]) -> list[_Found]:

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from people.models import Organisation
 
+from .citations import normalise_code
+
 
 class DocumentType(models.Model):
     """Nghị quyết, Chỉ thị, Kết luận ...; loaded by a data migration, editable by admins.
@@ -114,6 +116,7 @@ class Document(models.Model):
         return f"{self.document_type} số {self.code}, ngày {self.issued_on:%d/%m/%Y}"
 
     def save(self, *args, **kwargs):
+        self.code = normalise_code(self.code)
         super().save(*args, **kwargs)
         self.link_citations()
 
