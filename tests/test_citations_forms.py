@@ -114,26 +114,6 @@ def test_a_national_assembly_code_needs_a_type_word():
     assert found("Kế hoạch tuyên truyền số 31/2024/QH15") == []  # no such type for the QH
 
 
-# --- government, ministry and local state acts ----------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("written", "code", "kind", "issuer_code"),
-    [
-        ("Nghị định số 135/2020/NĐ -CP", "135/2020/NĐ-CP", "NĐ", "CP"),
-        ("Quyết định số 1520/QĐ-TTg", "1520/QĐ-TTg", "QĐ", "TTg"),
-        ("Thông tư số 03/2025/TT-BNV", "03/2025/TT-BNV", "TT", "BNV"),
-        ("Công điện số 82/CĐ-TTg", "82/CĐ-TTg", "CĐ", "TTg"),
-        ("Công văn số 1234/UBND-VX", "1234/UBND-VX", "CV", "UBND"),
-        ("Văn bản số 517/SNV-TCBC", "517/SNV-TCBC", "CV", "SNV"),
-    ],
-)
-def test_state_acts(written, code, kind, issuer_code):
-    citation = only(f"Các xã, phường triển khai {written} ngày 14/7/2025 trước ngày 30/7.")
-    assert (citation.code, citation.type, citation.issuer_code) == (code, kind, issuer_code)
-    assert citation.date == date(2025, 7, 14)
-
-
 # --- party codes seen in 2025 texts ---------------------------------------------------------
 
 
