@@ -62,8 +62,13 @@ def relink(text, *, before, section=None, citing_document=None):
         )
         for citation, document, ambiguous in resolved
     ]
+    texts = [(text, [(c, d) for c, d, _ambiguous in resolved])]
+    if section is not None and section.presented_document_id:
+        # The heading presents the document: "Kế hoạch số ... về thực hiện Kết luận số ...".
+        heading = [(c, d) for c, d, _ambiguous in resolve(section.heading, before=before)]
+        texts.append((section.heading, heading))
     presented = section.presented_document if section is not None else citing_document
-    propose(presented, text, [(c, d) for c, d, _ in resolved], section=section)
+    propose(presented, texts, section=section)
     return Citation.objects.bulk_create(links)
 
 

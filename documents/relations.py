@@ -35,11 +35,12 @@ _TAG = re.compile(r"<[^>]+>")
 _LOOKBACK = 120
 
 
-def propose(source, text, links, *, section=None):
-    """Propose the relations that ``text`` states from ``source`` to the documents it cites.
+def propose(source, texts, *, section=None):
+    """Propose the relations that the texts state from ``source`` to the documents they cite.
 
-    ``links`` are (citation, document) pairs in order. Proposals this text made before and
-    that no editor decided on are replaced; decided ones (confirmed, rejected) stay.
+    ``texts`` holds (text, links) pairs, links being (citation, document) pairs in order.
+    Proposals these texts made before and that no editor decided on are replaced; decided
+    ones (confirmed, rejected) stay.
     """
     stale = DocumentRelation.objects.filter(state=DocumentRelation.State.PROPOSED)
     if section is not None:
@@ -48,10 +49,32 @@ def propose(source, text, links, *, section=None):
         stale.filter(source=source, section=None).delete()
     if source is None:
         return []
-    proposals, kind, previous_end = {}, None, None
+    proposals = {}
+    for text, links in texts:
+        for kind, citation, document in _stated(text, links):
+            if document is not None and document.pk != source.pk:
+                proposals.setdefault(
+                    (kind, document.pk),
+                    DocumentRelation(
+                        source=source,
+                        kind=kind,
+                        target=document,
+                        state=DocumentRelation.State.PROPOSED,
+                        evidence=_evidence(text, citation),
+                        section=section,
+                    ),
+                )
+    return DocumentRelation.objects.bulk_create(proposals.values(), ignore_conflicts=True)
+
+
+def _stated(text, links):
+    """(kind, citation, document) for each citation a verb governs, directly or as the next
+    item of a list after it."""
+    kind, previous_end = None, None
     for citation, document in links:
-        before = _plain(text[max(0, citation.start - _LOOKBACK) : citation.start])
-        verb = _VERB_BEFORE.search(before)
+        verb = _VERB_BEFORE.search(
+            _plain(text[max(0, citation.start - _LOOKBACK) : citation.start])
+        )
         if verb:
             kind = _kind(verb.group("verb"))
         elif previous_end is None or not _LIST_GAP.match(
@@ -59,19 +82,8 @@ def propose(source, text, links, *, section=None):
         ):
             kind = None
         previous_end = citation.end
-        if kind and document is not None and document.pk != source.pk:
-            proposals.setdefault(
-                (kind, document.pk),
-                DocumentRelation(
-                    source=source,
-                    kind=kind,
-                    target=document,
-                    state=DocumentRelation.State.PROPOSED,
-                    evidence=_evidence(text, citation),
-                    section=section,
-                ),
-            )
-    return DocumentRelation.objects.bulk_create(proposals.values(), ignore_conflicts=True)
+        if kind:
+            yield kind, citation, document
 
 
 def _kind(verb):

@@ -263,3 +263,25 @@ def test_status_dates_and_unverified_marks_are_shown_to_whom_they_concern(
     assert "chưa được Ban kiểm tra" not in content
     client.force_login(editor)
     assert "chưa được Ban kiểm tra" in client.get(chi_thi_50.get_absolute_url()).text
+
+
+def test_the_heading_of_a_presenting_section_states_what_the_plan_implements(
+    chi_thi_50, city, published_issue
+):
+    plan = document("Kế hoạch", "88-KH/TU", datetime.date(2025, 4, 2), city)
+    section = Section.objects.create(
+        issue=published_issue,
+        position=100,
+        heading="Kế hoạch số 88-KH/TU của Thành ủy về thực hiện Chỉ thị số 50-CT/TW",
+        presented_document=plan,
+        body="<p>Mục đích, yêu cầu của kế hoạch.</p>",
+    )
+    relation = plan.relations_from.get()
+    assert (relation.kind, relation.target, relation.section) == (
+        Kind.IMPLEMENTS,
+        chi_thi_50,
+        section,
+    )
+    section.presented_document = None
+    section.save()
+    assert not plan.relations_from.exists()  # the undecided proposal left with the section
