@@ -20,25 +20,25 @@ def document_list(request):
 
 def document_detail(request, pk):
     document = get_object_or_404(Document.objects.with_details(), pk=pk)
+    readable = Section.objects.visible_to(request.user)  # the reader's scope, worked out once
     context = {
         "document": document,
         "relations_from": document.relations_from.confirmed().select_related(
             "target__document_type"
         ),
         "relations_to": document.relations_to.confirmed().select_related("source__document_type"),
-        "citing_sections": Section.objects.visible_to(request.user).citing(document),
-        "chain": _with_issues(implementation_chain(document), request.user),
+        "citing_sections": readable.citing(document),
+        "chain": _with_issues(implementation_chain(document), readable),
     }
     return render(request, "portal/document_detail.html", context)
 
 
-def _with_issues(chain, user):
-    """Each document of the chain with the issues ``user`` may read that presented or cited
-    it, oldest first; four queries whatever the length of the chain."""
+def _with_issues(chain, sections):
+    """Each document of the chain with the issues of the readable ``sections`` that presented
+    or cited it, oldest first; four queries whatever the length of the chain."""
     ids = [item.pk for _level, items in chain for item in items]
     if not ids:
         return []
-    sections = Section.objects.filter(issue__in=Issue.objects.visible_to(user))
     pairs = set()
     for field in ("presented_document", "citations__document", "cited_documents"):
         pairs.update(sections.filter(**{f"{field}__in": ids}).values_list(field, "issue"))
