@@ -148,6 +148,7 @@ class DocumentAdmin(admin.ModelAdmin):
             return
         with transaction.atomic():
             Citation.objects.filter(document__in=duplicates).update(document=targets[0])
+            _move_relations(duplicates, targets[0])
             for duplicate in duplicates:
                 duplicate.delete()
         self.message_user(
@@ -159,3 +160,17 @@ class DocumentAdmin(admin.ModelAdmin):
             )
             % {"count": len(duplicates), "document": targets[0]},
         )
+
+
+def _move_relations(duplicates, document):
+    """Relations of merged entries (often proposals read from a text) now concern the real
+    document; one that it already has, or that would point at itself, goes with the entry."""
+    for side in ("source", "target"):
+        for relation in DocumentRelation.objects.filter(**{f"{side}__in": duplicates}):
+            setattr(relation, side, document)
+            ends = {relation.source_id, relation.target_id}
+            known = DocumentRelation.objects.filter(
+                source=relation.source_id, kind=relation.kind, target=relation.target_id
+            )
+            if len(ends) == 2 and not known.exists():
+                relation.save()

@@ -285,3 +285,24 @@ def test_the_heading_of_a_presenting_section_states_what_the_plan_implements(
     section.presented_document = None
     section.save()
     assert not plan.relations_from.exists()  # the undecided proposal left with the section
+
+
+def test_merging_an_unverified_entry_moves_its_proposals_to_the_real_document(
+    client, superuser, chi_thi_50, city
+):
+    plan = document("Kế hoạch", "88-KH/TU", datetime.date(2025, 4, 2), city)
+    plan.full_text = "Thực hiện Chỉ thị số 50-CT/TW và Kết luận số 21-KL/TW."
+    plan.save()
+    unverified = Document.objects.get(code="21-KL/TW", verified=False)
+    real = document("Kết luận", "21-KL/TW", datetime.date(2021, 10, 28))
+    client.force_login(superuser)
+    client.post(
+        reverse("admin:documents_document_changelist"),
+        {"action": "merge_into_verified", ACTION_CHECKBOX_NAME: [unverified.pk, real.pk]},
+    )
+    assert not Document.objects.filter(pk=unverified.pk).exists()
+    assert proposals(plan) == {
+        (Kind.IMPLEMENTS, "50-CT/TW", State.PROPOSED),
+        (Kind.IMPLEMENTS, "21-KL/TW", State.PROPOSED),
+    }
+    assert plan.relations_from.get(kind=Kind.IMPLEMENTS, target__code="21-KL/TW").target == real
