@@ -358,16 +358,21 @@ def extract_citations(text: str) -> list[Citation]:
 def _read_code(source: str, match: re.Match) -> list[_Found]:
     """The mentions a code match stands for: usually one, several for an elided list."""
     abbr = match.group("abbr") or match.group("state_abbr")
-    elided = _ELIDED_BEFORE.search(source, max(0, match.start() - 40), match.start())
-    if elided and not match.group("abbr"):
-        elided = None
+    elided = None
+    if match.group("abbr") and source[max(0, match.start() - 5) : match.start()].rstrip(" *\n")[
+        -2:
+    ].endswith((",", ";", "và", "&")):
+        elided = _ELIDED_BEFORE.search(source, max(0, match.start() - 40), match.start())
     first = elided.start() if elided else match.start()
     type_word = _type_word(source, first, abbr)
-    if elided and not (type_word or source[: elided.start()].rstrip(" *:.").endswith("số")):
+    if elided and not (
+        type_word or source[max(0, first - 10) : first].rstrip(" *:.").endswith("số")
+    ):
         elided, first = None, match.start()
         type_word = _type_word(source, first, abbr)
     start = type_word.start() if type_word else first
-    if _BODY_BEFORE.search(source, max(0, start - 30), start):
+    before = source[max(0, start - 30) : start].lower()
+    if ("đạo" in before or "tác" in before or "việc" in before) and _BODY_BEFORE.search(before):
         return []
     parsed = _parse_code(match, type_word)
     if parsed is None:

@@ -216,6 +216,7 @@ def test_a_five_digit_year_is_flagged_not_misread():
         "Ban Chỉ đạo Nghị quyết số 57-NQ/TW của tỉnh họp phiên thứ ba.",
         "Đồng chí Phó Trưởng Ban chỉ đạo thực hiện Nghị quyết số 57-NQ/TW phát biểu.",
         "Tổ giúp việc Ban Chỉ đạo Kết luận số 14-KL/TW kiểm tra tại xã.",
+        "BAN CHỈ ĐẠO NGHỊ QUYẾT SỐ 57-NQ/TW TỈNH CAO BẰNG",
     ],
 )
 def test_a_code_inside_the_name_of_a_body_is_not_a_citation(text):
