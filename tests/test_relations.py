@@ -96,27 +96,50 @@ def test_a_list_after_the_verb_proposes_a_relation_to_each(chi_thi_50, city, cen
     assert {code for _, code, _ in proposals(plan)} == {"50-CT/TW", "187-KL/TW", "188-KL/TW"}
 
 
+def present(issue, plan, heading, body):
+    return Section.objects.create(
+        issue=issue, position=100, heading=heading, presented_document=plan, body=body
+    )
+
+
+@pytest.mark.parametrize(
+    ("heading", "body"),
+    [
+        (
+            "Kế hoạch số 88-KH/TU",
+            "<p>Kế hoạch số 88-KH/TU về thực hiện <strong>Chỉ thị số 50-CT/TW</strong>.</p>",
+        ),
+        (
+            "Kế hoạch số 88-KH/TU của Thành ủy về thực hiện Chỉ thị số 50-CT/TW",
+            "<p>Mục đích, yêu cầu của kế hoạch.</p>",
+        ),
+    ],
+    ids=["body", "heading"],
+)
 def test_a_section_presenting_a_document_proposes_for_that_document(
-    chi_thi_50, city, published_issue
+    chi_thi_50, city, published_issue, heading, body
 ):
     plan = document("Kế hoạch", "88-KH/TU", datetime.date(2025, 4, 2), city)
-    section = Section.objects.create(
-        issue=published_issue,
-        position=100,
-        heading="Kế hoạch số 88-KH/TU",
-        presented_document=plan,
-        body="<p>Kế hoạch số 88-KH/TU về thực hiện <strong>Chỉ thị số 50-CT/TW</strong>.</p>",
-    )
+    section = present(published_issue, plan, heading, body)
     relation = plan.relations_from.get()
     assert (relation.kind, relation.target, relation.section) == (
         Kind.IMPLEMENTS,
         chi_thi_50,
         section,
     )
-    # Edited text: the proposal no one decided on follows the text.
+
+
+def test_undecided_proposals_of_a_section_follow_its_text(chi_thi_50, city, published_issue):
+    plan = document("Kế hoạch", "88-KH/TU", datetime.date(2025, 4, 2), city)
+    section = present(
+        published_issue, plan, "Kế hoạch số 88-KH/TU", "<p>Thực hiện Chỉ thị số 50-CT/TW.</p>"
+    )
     section.body = "<p>Kế hoạch số 88-KH/TU bãi bỏ Chỉ thị số 50-CT/TW.</p>"
     section.save()
     assert proposals(plan) == {(Kind.REPEALS, "50-CT/TW", State.PROPOSED)}
+    section.presented_document = None
+    section.save()
+    assert proposals(plan) == set()
 
 
 def test_a_rejected_proposal_does_not_come_back(chi_thi_50, city):
@@ -263,28 +286,6 @@ def test_status_dates_and_unverified_marks_are_shown_to_whom_they_concern(
     assert "chưa được Ban kiểm tra" not in content
     client.force_login(editor)
     assert "chưa được Ban kiểm tra" in client.get(chi_thi_50.get_absolute_url()).text
-
-
-def test_the_heading_of_a_presenting_section_states_what_the_plan_implements(
-    chi_thi_50, city, published_issue
-):
-    plan = document("Kế hoạch", "88-KH/TU", datetime.date(2025, 4, 2), city)
-    section = Section.objects.create(
-        issue=published_issue,
-        position=100,
-        heading="Kế hoạch số 88-KH/TU của Thành ủy về thực hiện Chỉ thị số 50-CT/TW",
-        presented_document=plan,
-        body="<p>Mục đích, yêu cầu của kế hoạch.</p>",
-    )
-    relation = plan.relations_from.get()
-    assert (relation.kind, relation.target, relation.section) == (
-        Kind.IMPLEMENTS,
-        chi_thi_50,
-        section,
-    )
-    section.presented_document = None
-    section.save()
-    assert not plan.relations_from.exists()  # the undecided proposal left with the section
 
 
 def test_merging_an_unverified_entry_moves_its_proposals_to_the_real_document(
