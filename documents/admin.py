@@ -15,10 +15,53 @@ class DocumentTypeAdmin(admin.ModelAdmin):
 class DocumentRelationInline(admin.TabularInline):
     model = DocumentRelation
     fk_name = "source"
+    fields = ["kind", "target", "state", "evidence", "section"]
+    readonly_fields = ["evidence", "section"]
     extra = 1
     autocomplete_fields = ["target"]
     verbose_name = _("relation to another document")
     verbose_name_plural = _("relations to other documents")
+
+
+@admin.register(DocumentRelation)
+class DocumentRelationAdmin(admin.ModelAdmin):
+    """Where editors review the relations proposed from texts (filter: proposed)."""
+
+    list_display = ["source", "kind", "target", "state", "evidence", "section"]
+    list_filter = ["state", "kind"]
+    search_fields = ["source__code", "target__code", "evidence"]
+    list_select_related = ["source", "target", "section"]
+    autocomplete_fields = ["source", "target"]
+    readonly_fields = ["evidence", "section"]
+    actions = ["confirm", "reject"]
+
+    @admin.action(description=_("Confirm the selected proposals"), permissions=["change"])
+    def confirm(self, request, queryset):
+        self._decide(request, queryset, DocumentRelation.State.CONFIRMED)
+
+    @admin.action(description=_("Reject the selected proposals"), permissions=["change"])
+    def reject(self, request, queryset):
+        self._decide(request, queryset, DocumentRelation.State.REJECTED)
+
+    def _decide(self, request, queryset, state):
+        """Each proposal is decided once: rows are locked, and decided ones are skipped."""
+        with transaction.atomic():
+            proposals = queryset.select_for_update(of=("self",)).filter(
+                state=DocumentRelation.State.PROPOSED
+            )
+            decided = list(proposals)
+            for relation in decided:
+                relation.state = state
+                relation.save(update_fields=["state"])
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d proposal decided: %(state)s.",
+                "%(count)d proposals decided: %(state)s.",
+                len(decided),
+            )
+            % {"count": len(decided), "state": DocumentRelation.State(state).label},
+        )
 
 
 class RecognisedCitationInline(admin.TabularInline):
@@ -74,6 +117,8 @@ class DocumentAdmin(admin.ModelAdmin):
                     "issued_on",
                     "issuer",
                     "status",
+                    "effective_from",
+                    "effective_until",
                     "verified",
                 ]
             },
@@ -107,6 +152,7 @@ class DocumentAdmin(admin.ModelAdmin):
             return
         with transaction.atomic():
             Citation.objects.filter(document__in=duplicates).update(document=targets[0])
+            _move_relations(duplicates, targets[0])
             for duplicate in duplicates:
                 duplicate.delete()
         self.message_user(
@@ -118,3 +164,17 @@ class DocumentAdmin(admin.ModelAdmin):
             )
             % {"count": len(duplicates), "document": targets[0]},
         )
+
+
+def _move_relations(duplicates, document):
+    """Relations of merged entries (often proposals read from a text) now concern the real
+    document; one that it already has, or that would point at itself, goes with the entry."""
+    for side in ("source", "target"):
+        for relation in DocumentRelation.objects.filter(**{f"{side}__in": duplicates}):
+            setattr(relation, side, document)
+            ends = {relation.source_id, relation.target_id}
+            known = DocumentRelation.objects.filter(
+                source=relation.source_id, kind=relation.kind, target=relation.target_id
+            )
+            if len(ends) == 2 and not known.exists():
+                relation.save()

@@ -10,8 +10,19 @@ Recognised code shapes:
 * party codes ``<number>-<ABBR>/<ISSUER>``: 26-CT/TW, 02-ĐA/TU, 19-CTr/TU, 168-KH/VPTW;
 * state codes ``<number>/<year>/<ABBR>-<ISSUER>`` and ``<number>/<ABBR>-<ISSUER>``:
   130/2020/NĐ-CP, 281/KH-UBND;
-* National Assembly codes ``<number>/<year>/QH<term>`` (59/2020/QH14), only after a type
-  word such as "Luật", since the code itself names no type.
+* National Assembly codes ``<number>/<year>/QH<term>`` (59/2020/QH14) and its Standing
+  Committee's ``<number>/<year>/UBTVQH<term>``, only after a type word such as "Luật", since
+  the code itself names no type; the type word may be followed by the law's name ("Luật Dữ
+  liệu số 60/2024/QH15");
+* joint issuers (06-HD/BTCTW-BTGTW, 01/2015/TTLT-BTP-BNV), reported in ``joint_issuers``;
+* official letters numbered by a body and its department (1234/UBND-VX: type CV, issuer UBND);
+* elided lists ("Kết luận số 187, 188-KL/TW"): one citation per document, sharing the date;
+* aliases the text defines ("..., sau đây gọi là Quy định 377)"): later mentions of the alias
+  are citations of that document, with ``alias_of`` set to its code.
+
+A code inside the name of a body ("Ban Chỉ đạo Nghị quyết số 57-NQ/TW") is not a citation of
+the document. A date whose year has five digits ("15/5/20216") is a typo: the citation keeps
+no date and reports what was typed in ``doubtful_date``, rather than guessing the year.
 
 The text as typed is messy, so the matcher tolerates any dash variant, spaces around the
 dash and slash, a space instead of the dash when a type word precedes ("Hướng dẫn số 08
@@ -26,13 +37,15 @@ no type word precedes) to the end of its date (or of its code when it has no dat
 it is free text of unpredictable length, and keeping it out makes the span a stable anchor.
 """
 
+import bisect
 import html
 import re
 import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-__all__ = ["Citation", "extract_citations"]
+__all__ = ["Citation", "extract_citations", "normalise_code"]
 
 
 @dataclass(frozen=True)
@@ -48,13 +61,16 @@ class Citation:
     start: int
     end: int
     text: str
+    joint_issuers: tuple[str, ...] = ()
+    alias_of: str | None = None
+    doubtful_date: str | None = None
 
 
 _DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
 _DASH = f"[{_DASHES}]"
 # Upper-case letters, optionally one trailing lower-case one: CT, ĐA, CTr, TTg, VPTW.
 _ABBR = "[A-ZĐ]{1,6}[a-z]?"
-_ISSUER_CODE = "[A-ZĐƯ]{1,8}[a-z]?"
+_ISSUER_CODE = "[A-ZĐƯ]{1,8}[a-z]?(?:[0-9]{1,2})?"  # UBTVQH15
 _ISSUER_CODES = f"{_ISSUER_CODE}(?:{_DASH}{_ISSUER_CODE})*"  # joint issuers: BTGTW-BTCTW
 _SUPERSCRIPTS = "¹²³\u2070-\u2079"  # footnote markers glued to a code or date
 # What may sit between the code, its date and its issuer: spaces, Markdown emphasis, markers.
@@ -76,57 +92,80 @@ _CODE = re.compile(
     re.VERBOSE,
 )
 
-# Longest first, so "Chương trình hành động" wins over "Chương trình".
-_TYPE_WORDS = sorted(
-    [
-        "Báo cáo",
-        "Chỉ thị",
-        "Chương trình",
-        "Chương trình hành động",
-        "Công điện",
-        "Công văn",
-        "Đề án",
-        "Hướng dẫn",
-        "Hướng dẫn liên tịch",
-        "Kế hoạch",
-        "Kết luận",
-        "Luật",
-        "Nghị định",
-        "Nghị quyết",
-        "Nghị quyết liên tịch",
-        "Pháp lệnh",
-        "Quy chế",
-        "Quy định",
-        "Quyết định",
-        "Thông báo",
-        "Thông tri",
-        "Thông tư",
-        "Thông tư liên tịch",
-        "Tờ trình",
-    ],
-    key=len,
-    reverse=True,
-)
+# Type words and the abbreviation their codes carry. Longest first, so "Chương trình hành
+# động" wins over "Chương trình".
+_TYPE_ABBREVIATIONS = {
+    "Báo cáo": "BC",
+    "Bộ luật": "BL",
+    "Chỉ thị": "CT",
+    "Chương trình": "CTr",
+    "Chương trình hành động": "CTr",
+    "Công điện": "CĐ",
+    "Công văn": "CV",
+    "Đề án": "ĐA",
+    "Hướng dẫn": "HD",
+    "Hướng dẫn liên tịch": "HDLT",
+    "Kế hoạch": "KH",
+    "Kết luận": "KL",
+    "Luật": "L",
+    "Nghị định": "NĐ",
+    "Nghị quyết": "NQ",
+    "Nghị quyết liên tịch": "NQLT",
+    "Pháp lệnh": "PL",
+    "Quy chế": "QC",
+    "Quy định": "QĐ",
+    "Quyết định": "QĐ",
+    "Thông báo": "TB",
+    "Thông tri": "TTr",
+    "Thông tư": "TT",
+    "Thông tư liên tịch": "TTLT",
+    "Tờ trình": "TTr",
+}
+_TYPE_WORDS = sorted(_TYPE_ABBREVIATIONS, key=len, reverse=True)
+_ABBREVIATION_OF = {word.lower(): abbr for word, abbr in _TYPE_ABBREVIATIONS.items()}
+_KNOWN_ABBREVIATIONS = frozenset(abbr.upper() for abbr in _TYPE_ABBREVIATIONS.values()) | {"QĐI"}
 # Codes of the National Assembly carry no type abbreviation: take it from the type word.
-_QH_TYPES = {"luật": "L", "nghị quyết": "NQ", "pháp lệnh": "PL"}
+_QH_TYPES = {"luật": "L", "bộ luật": "BL", "nghị quyết": "NQ", "pháp lệnh": "PL"}
 
-_TYPE_BEFORE = re.compile(
+_TYPE_WORD = (
     r"(?<!\w)(?P<word>"
     + "|".join(r"\s+".join(map(re.escape, word.split())) for word in _TYPE_WORDS)
-    + r")[\s*]*(?:số(?![^\W\d_])[\s*:.]*)?\Z",
+    + r")"
+)
+_TYPE_BEFORE = re.compile(
+    _TYPE_WORD + r"[\s*]*(?:số(?![^\W\d_])[\s*:.]*)?\Z",
     re.IGNORECASE,
 )
-_TYPE_LOOKBACK = 60
+# A type word, a name and "số": "Luật Dữ liệu số", "Thông báo kết luận số".
+_TYPE_ANYWHERE = re.compile(_TYPE_WORD, re.IGNORECASE)
+_NAME_THEN_SO = re.compile(r"(?:[\s*]+[^\W\d_]+){1,8}?[\s*]+số[\s*:.]*\Z", re.IGNORECASE)
+_TYPE_LOOKBACK = 40  # "Chương trình hành động số " with room for line breaks
+_NAMED_TYPE_LOOKBACK = 80  # "Luật Bảo vệ bí mật nhà nước số "
+# The code names a body, not a document to study: "Ban Chỉ đạo Nghị quyết số 57-NQ/TW".
+_BODY_BEFORE = re.compile(
+    r"(?<!\w)(?:ban|tổ|văn\s+phòng)\s+(?:chỉ\s+đạo|công\s+tác|giúp\s+việc)"
+    r"(?:\s+(?:thực\s+hiện|triển\s+khai|tổng\s+kết))?[\s*]*\Z",
+    re.IGNORECASE,
+)
+# Earlier numbers sharing one code: "Kết luận số 187, 188-KL/TW", "số 18, 19 và 20-NQ/TW".
+_ELIDED_BEFORE = re.compile(
+    r"(?P<numbers>(?:(?<![\w/.])[0-9]{1,5}[\s*]*(?:,|;|và|\s&)[\s*]*)+)\Z", re.IGNORECASE
+)
+_ELIDED_NUMBER = re.compile(r"[0-9]{1,5}")
 
 _DATE_AFTER = re.compile(
     _GAP
-    + r""",?[\s*]*(?:(?:được\s+)?ban\s+hành\s+)?ngày[\s*]+(?P<day>[0-9]{1,2})
+    + r""",?[\s*]*
+    (?:(?P<paren>\([\s*]*)(?:ngày[\s*]+)?     # "(ngày 15/5/2016)", "(15/5/2016)"
+      | (?:(?:được\s+)?ban\s+hành\s+)?ngày[\s*]+)
+    (?P<day>[0-9]{1,2})
     (?:
         \s*[/.-]\s*(?P<month>[0-9]{1,2})
-        (?:\s*[/.-]\s*(?P<year>[0-9]{4}) | \s+năm\s+(?P<year_word>[0-9]{4}))?
-      | \s+tháng\s+(?P<month_word>[0-9]{1,2})\s+năm\s+(?P<year_long>[0-9]{4})
+        (?:\s*[/.-]\s*(?P<year>[0-9]{4,5}) | \s+năm\s+(?P<year_word>[0-9]{4,5}))?
+      | \s+tháng\s+(?P<month_word>[0-9]{1,2})\s+năm\s+(?P<year_long>[0-9]{4,5})
     )
     (?![0-9])
+    (?(paren)(?:[\s*]*\))?)
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -245,43 +284,150 @@ class _Plain:
         return self.starts[start], self.ends[end - 1]
 
 
+_ALIAS_DEFINITION = re.compile(
+    r"\([\s*]*(?:sau\s+đây\s+)?(?:được\s+)?(?:gọi|viết)(?:\s+tắt)?\s+là[\s*:]*[“\"']?"
+    r"(?P<alias>[^\W\d_][^()“”\"'\n,;:]{0,38}?[\w])[”\"']?[\s*]*\)",
+    re.IGNORECASE,
+)
+_ALIAS_REACH = 500  # the definition follows its citation's issuer and subject
+
+
+@dataclass
+class _Found:
+    """A citation while the text is read: offsets into the prepared text."""
+
+    start: int
+    end: int
+    code: str
+    type: str
+    number: int
+    issuer_code: str
+    issued: date | None = None
+    issuer: str | None = None
+    doubtful_date: str | None = None
+    alias_of: str | None = None
+
+
 def extract_citations(text: str) -> list[Citation]:
     """Return the coded citations in plain text or HTML, in order of appearance."""
     plain = _Plain(text)
     source = plain.text
     urls = [url.span() for url in _URL.finditer(source)]
-    found = []
+    groups = []  # (start, match, mentions of the numbers sharing this code)
     for match in _CODE.finditer(source):
         if any(start <= match.start() < end for start, end in urls):
             continue
-        type_word = _TYPE_BEFORE.search(
-            source, max(0, match.start() - _TYPE_LOOKBACK), match.start()
-        )
-        parsed = _parse_code(match, type_word)
-        if parsed is not None:
-            start = type_word.start() if type_word else match.start()
-            found.append((start, match, parsed))
+        mentions = _read_code(source, match)
+        if mentions:
+            groups.append((mentions[0].start, match, mentions))
+
+    found = []
+    for index, (_, match, mentions) in enumerate(groups):
+        # A citation's tail (date, issuer) never runs into the next citation.
+        limit = groups[index + 1][0] if index + 1 < len(groups) else len(source)
+        end, issued, doubtful, issuer = _read_tail(source, match.end(), limit)
+        mentions[-1].end = end
+        for mention in mentions:
+            mention.issued, mention.doubtful_date, mention.issuer = issued, doubtful, issuer
+        found.extend(mentions)
+    found = _with_aliases(source, found)
 
     citations = []
-    for index, (start, match, (code, kind, issuer_code)) in enumerate(found):
-        # A citation's tail (date, issuer) never runs into the next citation.
-        limit = found[index + 1][0] if index + 1 < len(found) else len(source)
-        end, issued, issuer = _read_tail(source, match.end(), limit)
-        raw_start, raw_end = plain.raw_span(start, end)
+    for mention in found:
+        raw_start, raw_end = plain.raw_span(mention.start, mention.end)
+        issuer_code = mention.issuer_code
         citations.append(
             Citation(
-                code=code,
-                type=kind,
-                number=int(match.group("number")),
+                code=mention.code,
+                type=mention.type,
+                number=mention.number,
                 issuer_code=issuer_code,
-                date=issued,
-                issuer=issuer,
+                date=mention.issued,
+                issuer=mention.issuer,
                 start=raw_start,
                 end=raw_end,
                 text=text[raw_start:raw_end],
+                joint_issuers=tuple(issuer_code.split("-")) if "-" in issuer_code else (),
+                alias_of=mention.alias_of,
+                doubtful_date=mention.doubtful_date,
             )
         )
     return citations
+
+
+def _read_code(source: str, match: re.Match) -> list[_Found]:
+    """The mentions a code match stands for: usually one, several for an elided list."""
+    abbr = match.group("abbr") or match.group("state_abbr")
+    elided = None
+    if match.group("abbr") and source[max(0, match.start() - 5) : match.start()].rstrip(" *\n")[
+        -2:
+    ].endswith((",", ";", "và", "&")):
+        elided = _ELIDED_BEFORE.search(source, max(0, match.start() - 40), match.start())
+    first = elided.start() if elided else match.start()
+    type_word = _type_word(source, first, abbr)
+    if elided and not (
+        type_word or source[max(0, first - 10) : first].rstrip(" *:.").endswith("số")
+    ):
+        elided, first = None, match.start()
+        type_word = _type_word(source, first, abbr)
+    start = type_word.start() if type_word else first
+    before = source[max(0, start - 30) : start].lower()
+    if ("đạo" in before or "tác" in before or "việc" in before) and _BODY_BEFORE.search(before):
+        return []
+    parsed = _parse_code(match, type_word)
+    if parsed is None:
+        return []
+    code, kind, issuer_code = parsed
+    mentions = []
+    if elided:
+        numbers = list(_ELIDED_NUMBER.finditer(source, elided.start(), elided.end()))
+        for index, number in enumerate(numbers):
+            mentions.append(
+                _Found(
+                    start if index == 0 else number.start(),
+                    number.end(),
+                    code.replace(match.group("number"), number.group(), 1),
+                    kind,
+                    int(number.group()),
+                    issuer_code,
+                )
+            )
+    number = match.group("number")
+    mentions.append(
+        _Found(
+            start if not mentions else match.start(),
+            match.end(),
+            code,
+            kind,
+            int(number),
+            issuer_code,
+        )
+    )
+    return mentions
+
+
+def _type_word(source: str, start: int, abbr: str | None) -> re.Match | None:
+    """The type word before a code: right before it, or before a name ("Luật Dữ liệu số").
+
+    A type word whose abbreviation contradicts the code ("kết luận" in "Thông báo kết luận
+    số 12-TB/TW") gives way to one that agrees, further back.
+    """
+    direct = _TYPE_BEFORE.search(source, max(0, start - _TYPE_LOOKBACK), start)
+    if direct and _agrees(direct, abbr):
+        return direct
+    low = max(0, start - _NAMED_TYPE_LOOKBACK)
+    for word in reversed(list(_TYPE_ANYWHERE.finditer(source, low, start))):
+        if _agrees(word, abbr) and _NAME_THEN_SO.match(source, word.end(), start):
+            return word
+    return direct
+
+
+def _agrees(type_word: re.Match, abbr: str | None) -> bool:
+    word = " ".join(type_word.group("word").lower().split())
+    if abbr is None:  # a National Assembly code: only its own types
+        return word in _QH_TYPES
+    expected = _ABBREVIATION_OF[word].upper()
+    return abbr.upper().startswith(expected) or expected.startswith(abbr.upper())
 
 
 def _parse_code(match: re.Match, type_word: re.Match | None) -> tuple[str, str, str] | None:
@@ -291,7 +437,7 @@ def _parse_code(match: re.Match, type_word: re.Match | None) -> tuple[str, str, 
         # "08 HD/TU" without a dash is only trusted right after a type word.
         if not type_word and not re.search(_DASH, match.group("sep")):
             return None
-        abbr, issuer = match.group("abbr"), match.group("issuer")
+        abbr, issuer = match.group("abbr"), _dashed(match.group("issuer"))
         return f"{number}-{abbr}/{issuer}", abbr, issuer
     if match.group("qh_issuer"):
         if not type_word:
@@ -302,26 +448,91 @@ def _parse_code(match: re.Match, type_word: re.Match | None) -> tuple[str, str, 
         issuer = match.group("qh_issuer")
         return f"{number}/{match.group('qh_year')}/{issuer}", kind, issuer
     abbr, issuer, year = match.group("state_abbr"), match.group("state_issuer"), match.group("year")
+    issuer = _dashed(issuer)
     prefix = f"{number}/{year}" if year else number
-    return f"{prefix}/{abbr}-{issuer}", abbr, issuer
+    code = f"{prefix}/{abbr}-{issuer}"
+    if abbr.upper() not in _KNOWN_ABBREVIATIONS:
+        # 1234/UBND-VX: an official letter of the UBND, from its department VX.
+        return code, "CV", abbr
+    return code, abbr, issuer
 
 
-def _read_tail(source: str, position: int, limit: int) -> tuple[int, date | None, str | None]:
-    """Read the date and issuer after a code: (end of the citation, date, issuer)."""
-    end, issued = position, None
+_DASH_RUN = re.compile(rf"\s*{_DASH}\s*")
+_SLASH_RUN = re.compile(r"\s*/\s*")
+
+
+def _dashed(issuer_codes: str) -> str:
+    return _DASH_RUN.sub("-", issuer_codes)
+
+
+def normalise_code(code: str) -> str:
+    """A code as the engine writes it: "26 – CT / TW" is 26-CT/TW. Letter case is kept, since
+    it is part of the code (CTr, TTg)."""
+    return _SLASH_RUN.sub("/", _DASH_RUN.sub("-", unicodedata.normalize("NFC", code.strip())))
+
+
+def _with_aliases(source: str, found: list[_Found]) -> list[_Found]:
+    """Add the mentions of aliases the text defines, resolved to their citation.
+
+    An alias stands for its latest definition: two sections may each define "Kế hoạch 15".
+    """
+    if not found or "là" not in source:
+        return found
+    starts, ends = [m.start for m in found], [m.end for m in found]
+    definitions = defaultdict(list)  # alias -> [(definition's span, citation)], in order
+    for definition in _ALIAS_DEFINITION.finditer(source):
+        index = bisect.bisect_right(ends, definition.start()) - 1
+        if index >= 0 and definition.start() - ends[index] <= _ALIAS_REACH:
+            alias = " ".join(definition.group("alias").split())
+            definitions[alias.lower()].append((definition.span(), found[index]))
+    mentions = list(found)
+    for alias, defined in definitions.items():
+        words = r"[\s*]+".join(map(re.escape, alias.split()))
+        uses = re.compile(rf"(?<!\w){words}(?![\w{_DASHES}/])", re.IGNORECASE)
+        defined_at = [span for span, _ in defined]
+        for use in uses.finditer(source, defined_at[0][1]):
+            latest = bisect.bisect_right(defined_at, (use.start(),)) - 1
+            before = bisect.bisect_left(starts, use.end()) - 1
+            if defined_at[latest][1] > use.start() or (before >= 0 and ends[before] > use.start()):
+                continue  # inside a definition or a coded citation: "Quy định 377-QĐ/TW"
+            cited = defined[latest][1]
+            mentions.append(
+                _Found(
+                    *use.span(),
+                    cited.code,
+                    cited.type,
+                    cited.number,
+                    cited.issuer_code,
+                    cited.issued,
+                    cited.issuer,
+                    alias_of=cited.code,
+                )
+            )
+    return sorted(mentions, key=lambda mention: mention.start)
+
+
+def _read_tail(
+    source: str, position: int, limit: int
+) -> tuple[int, date | None, str | None, str | None]:
+    """Read the date and issuer after a code: (end of the citation, date, doubtful date as
+    typed, issuer)."""
+    end, issued, doubtful = position, None, None
     dated = _DATE_AFTER.match(source, position, limit)
     if dated:
         issued = _to_date(dated)
-        if issued:
+        year = dated.group("year") or dated.group("year_word") or dated.group("year_long")
+        if issued or (year and len(year) > 4):
             end = dated.end()
+        if year and len(year) > 4:
+            doubtful = " ".join(source[dated.start("day") : dated.end()].split()).rstrip(" )")
         position = dated.end()
-    return end, issued, _read_issuer(source, position, limit)
+    return end, issued, doubtful, _read_issuer(source, position, limit)
 
 
 def _to_date(match: re.Match) -> date | None:
     year = match.group("year") or match.group("year_word") or match.group("year_long")
     month = match.group("month") or match.group("month_word")
-    if not year:
+    if not year or len(year) != 4:
         return None
     try:
         return date(int(year), int(month), int(match.group("day")))

@@ -10,6 +10,9 @@ never while a page is read. The rules, in order:
    unverified entry for an editor to confirm or merge. It takes the code (with the type and
    number it spells) and the date that identifies it, nothing else of the citing text: the
    text around a citation in a draft is the draft's, and the registry is read more widely.
+
+What the text says about the cited documents ("thực hiện", "thay thế" ...) becomes proposed
+relations from the document the text belongs to or presents (``documents/relations.py``).
 """
 
 from datetime import date
@@ -19,6 +22,7 @@ from django.db import transaction
 from .citations import Citation as Found
 from .citations import extract_citations
 from .models import Citation, Document, DocumentType
+from .relations import propose
 
 
 def resolve(text, *, before):
@@ -32,11 +36,12 @@ def resolve(text, *, before):
 
 
 @transaction.atomic
-def relink(text, *, before, **source):
-    """Replace the citations recorded for ``source`` (section= or citing_document=)."""
+def relink(text, *, before, section=None, citing_document=None):
+    """Replace the citations recorded for the section or registry document whose text it is,
+    and the relations that text proposes."""
+    source = {"section": section} if section is not None else {"citing_document": citing_document}
     Citation.objects.filter(**source).delete()
-    if not text:
-        return []
+    resolved = resolve(text, before=before) if text else []
     links = [
         Citation(
             **source,
@@ -48,8 +53,15 @@ def relink(text, *, before, **source):
             end=citation.end,
             ambiguous=ambiguous,
         )
-        for citation, document, ambiguous in resolve(text, before=before)
+        for citation, document, ambiguous in resolved
     ]
+    texts = [(text, [(c, d) for c, d, _ambiguous in resolved])]
+    if section is not None and section.presented_document_id:
+        # The heading presents the document: "Kế hoạch số ... về thực hiện Kết luận số ...".
+        heading = [(c, d) for c, d, _ambiguous in resolve(section.heading, before=before)]
+        texts.append((section.heading, heading))
+    presented = section.presented_document if section is not None else citing_document
+    propose(presented, texts, section=section)
     return Citation.objects.bulk_create(links)
 
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from people.models import Organisation
 
+from .citations import normalise_code
 from .files import validate_registry_file
 
 
@@ -62,6 +63,7 @@ class Document(models.Model):
     class Status(models.TextChoices):
         IN_FORCE = "in_force", _("In force")
         REPLACED = "replaced", _("Replaced")
+        REPEALED = "repealed", _("Repealed")
         EXPIRED = "expired", _("Expired")
 
     document_type = models.ForeignKey(
@@ -97,8 +99,17 @@ class Document(models.Model):
         _("file"), upload_to="documents/%Y/", blank=True, validators=[validate_registry_file]
     )
     status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.IN_FORCE
+        _("status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.IN_FORCE,
+        help_text=_(
+            "Set to replaced or repealed when a relation saying so is confirmed; "
+            "expired by hand when the document's term ends."
+        ),
     )
+    effective_from = models.DateField(_("in force from"), null=True, blank=True)
+    effective_until = models.DateField(_("in force until"), null=True, blank=True)
     verified = models.BooleanField(
         _("verified"),
         default=True,
@@ -127,6 +138,7 @@ class Document(models.Model):
         return f"{self.document_type} số {self.code}, ngày {self.issued_on:%d/%m/%Y}"
 
     def save(self, *args, **kwargs):
+        self.code = normalise_code(self.code)
         super().save(*args, **kwargs)
         self.link_citations()
 
@@ -139,13 +151,37 @@ class Document(models.Model):
         return relink(self.full_text, before=self.issued_on, citing_document=self)
 
 
+class DocumentRelationQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.filter(state=DocumentRelation.State.CONFIRMED)
+
+
 class DocumentRelation(models.Model):
-    """A typed link: a city plan implements a provincial directive, a new rule replaces an old."""
+    """A typed link: a city plan implements a provincial directive, a new rule replaces an old.
+
+    Relations are entered by editors (confirmed at once) or proposed from what a text says
+    ("Thực hiện Chỉ thị số ...", "... thay thế Quy định số ..."), then confirmed or rejected
+    by an editor. A rejected proposal is kept so that saving the text again does not bring
+    it back.
+    """
 
     class Kind(models.TextChoices):
         IMPLEMENTS = "implements", _("implements")
-        REPLACES = "replaces", _("replaces")
         GUIDES = "guides", _("guides")
+        REPLACES = "replaces", _("replaces")
+        AMENDS = "amends", _("amends")
+        REPEALS = "repeals", _("repeals")
+
+    class State(models.TextChoices):
+        PROPOSED = "proposed", _("Proposed")
+        CONFIRMED = "confirmed", _("Confirmed")
+        REJECTED = "rejected", _("Rejected")
+
+    # What a confirmed relation does to the status of the document it points at.
+    TARGET_STATUS = {
+        Kind.REPLACES: Document.Status.REPLACED,
+        Kind.REPEALS: Document.Status.REPEALED,
+    }
 
     source = models.ForeignKey(
         Document,
@@ -160,6 +196,25 @@ class DocumentRelation(models.Model):
         on_delete=models.CASCADE,
         related_name="relations_to",
     )
+    state = models.CharField(
+        _("state"), max_length=20, choices=State.choices, default=State.CONFIRMED
+    )
+    evidence = models.CharField(
+        _("found in the text"),
+        max_length=500,
+        blank=True,
+        help_text=_("The words that made the relation a proposal."),
+    )
+    section = models.ForeignKey(
+        "bulletins.Section",
+        verbose_name=_("found in section"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="proposed_relations",
+    )
+
+    objects = DocumentRelationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("document relation")
@@ -177,6 +232,12 @@ class DocumentRelation(models.Model):
 
     def __str__(self):
         return f"{self.source.code} {self.get_kind_display()} {self.target.code}"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        status = self.TARGET_STATUS.get(self.kind)
+        if status and self.state == self.State.CONFIRMED:
+            Document.objects.filter(pk=self.target_id).update(status=status)
 
 
 class Citation(models.Model):

@@ -18,6 +18,7 @@ from reversion.models import Version
 
 from bulletins.models import Issue, Section
 from bulletins.tasks import publish_due_issues
+from documents.models import Document, DocumentRelation
 from people.models import Event, Person, Position
 
 from .attack import snapshot
@@ -102,6 +103,13 @@ def material(boards, city, cell, directive, reader, client):
     client.post(reverse("login"), {"username": reader.username, "password": "sai"})
     AccessFailureLog.objects.create(username=reader.username, ip_address="127.0.0.1")
     publish_due_issues.enqueue()  # a background task result (django-tasks-db's admin)
+    DocumentRelation.objects.create(
+        source=directive,
+        target=Document.objects.create(
+            document_type=directive.document_type, number=9, code="9-KH/TU", issuer=directive.issuer
+        ),
+        kind=DocumentRelation.Kind.IMPLEMENTS,
+    )
     return {
         "a": a,
         "b": b,

@@ -232,6 +232,11 @@ def test_state_code_with_year():
         ("Quyết định 123/QĐ-UBND", "123/QĐ-UBND", "QĐ", "UBND"),
         ("Quyết định số 1234/QĐ-TTg", "1234/QĐ-TTg", "QĐ", "TTg"),
         ("Thông tư số 01/2021/TT-BNV", "01/2021/TT-BNV", "TT", "BNV"),
+        ("Nghị định số 135/2020/NĐ -CP", "135/2020/NĐ-CP", "NĐ", "CP"),
+        ("Công điện số 82/CĐ-TTg", "82/CĐ-TTg", "CĐ", "TTg"),
+        # A body's letter numbered with its department: an official letter of the UBND.
+        ("Công văn số 1234/UBND-VX", "1234/UBND-VX", "CV", "UBND"),
+        ("Văn bản số 517/SNV-TCBC", "517/SNV-TCBC", "CV", "SNV"),
     ],
 )
 def test_state_code_shapes(written, code, kind, issuer_code):

@@ -201,8 +201,9 @@ class TestReading:
         hidden.save()
 
         # session, user, document, relations (2), "cited in" count and page, the session
-        # refreshed (3), the reading scope on a first request (4), readable registry entries
-        with django_assert_max_num_queries(15):
+        # refreshed (3), the reading scope on a first request (4), readable registry entries,
+        # the implementing chain
+        with django_assert_max_num_queries(16):
             content = reader_client.get(directive.get_absolute_url()).content.decode()
         assert "Kế hoạch số 412-KH/TU" in content
         assert "14/08/2026" in content
@@ -231,3 +232,17 @@ class TestReading:
     def test_anonymous_visitors_cannot_read_the_registry(self, client, directive):
         for url in [reverse("documents:list"), directive.get_absolute_url()]:
             assert client.get(url).status_code == 302
+
+
+def test_registry_codes_are_normalised_and_matched_exactly(published_issue, city):
+    programme = Document.objects.create(
+        document_type=DocumentType.objects.get(name="Chương trình"),
+        number=19,
+        code=" 19 – CTr / TU ",
+        issued_on=datetime.date(2026, 2, 3),
+    )
+    assert programme.code == "19-CTr/TU"
+    exact = add_section(published_issue, "<p>Thực hiện Chương trình số 19-CTr/TU.</p>")
+    assert exact.citations.get().document == programme
+    shouted = add_section(published_issue, "<p>CHƯƠNG TRÌNH SỐ 19-CTR/TU</p>", position=110)
+    assert shouted.citations.get().document != programme  # CTR is another code than CTr

@@ -37,12 +37,14 @@ def load() -> dict:
     with transaction.atomic():
         organisations = _load_organisations(content.ORGANISATIONS)
         documents = _load_documents(content.DOCUMENTS, organisations)
-        relations = _load_document_relations(content.DOCUMENT_RELATIONS, documents)
+        _load_document_relations(content.DOCUMENT_RELATIONS, documents)
         people, positions = _load_people(content.PEOPLE, organisations)
         events, participations = _load_events(content.EVENTS, organisations, people)
         issues, sections, footnotes = _load_issues(
             content.ISSUES, organisations[content.PUBLISHER], documents, events
         )
+        # The demo's relations, and those its sections propose for an editor to review.
+        relations = DocumentRelation.objects.filter(source__in=documents.values())
     return {
         "organisations": len(organisations),
         "documents": len(documents),
@@ -151,9 +153,9 @@ def _load_document_relations(rows, documents):
         )
         kept.append(relation.pk)
     demo_documents = list(documents.values())
-    DocumentRelation.objects.filter(source__in=demo_documents, target__in=demo_documents).exclude(
-        pk__in=kept
-    ).delete()
+    DocumentRelation.objects.confirmed().filter(
+        source__in=demo_documents, target__in=demo_documents
+    ).exclude(pk__in=kept).delete()
     return kept
 
 

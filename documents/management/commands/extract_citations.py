@@ -47,7 +47,8 @@ class Command(BaseCommand):
 
 
 def _as_json(citation):
-    return {
+    """The agreed shape; joint_issuers, alias_of and doubtful_date only where they apply."""
+    row = {
         "code": citation.code,
         "type": citation.type,
         "number": citation.number,
@@ -58,6 +59,13 @@ def _as_json(citation):
         "end": citation.end,
         "text": citation.text,
     }
+    if citation.joint_issuers:
+        row["joint_issuers"] = list(citation.joint_issuers)
+    if citation.alias_of:
+        row["alias_of"] = citation.alias_of
+    if citation.doubtful_date:
+        row["doubtful_date"] = citation.doubtful_date
+    return row
 
 
 def _as_table(citations):
