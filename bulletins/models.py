@@ -10,6 +10,7 @@ from pathlib import PurePosixPath
 
 import reversion
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.urls import reverse
@@ -258,7 +259,7 @@ class SectionQuerySet(models.QuerySet):
         )
 
 
-@reversion.register(follow=("footnotes",), exclude=("version",))
+@reversion.register(follow=("footnotes",), exclude=("version", "search_vector"))
 class Section(Versioned):
     """One numbered part of an issue.
 
@@ -301,6 +302,9 @@ class Section(Versioned):
         on_delete=models.PROTECT,
         related_name="sections",
     )
+    # Kept by a database trigger on PostgreSQL (bulletins/migrations/0005_section_search.py),
+    # so bulk inserts are indexed too; unused on SQLite. See bulletins/search.py.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = SectionQuerySet.as_manager()
 

@@ -1,0 +1,64 @@
+"""A stored search vector for sections, kept by a trigger, with its GIN index (PostgreSQL).
+
+The vector holds every word twice: folded by the ``tailieu`` configuration (people 0002), so
+"chuyen doi so" finds "chuyển đổi số", and as written ('simple'), so a query typed with
+accents ranks exact matches first. Headings weigh more than bodies. A trigger rather than
+Python keeps bulk inserts (the dataset generator) and updates indexed as well.
+"""
+
+import django.contrib.postgres.search
+from django.db import migrations
+
+from people.search import PostgreSQLOnly
+
+VECTOR = """
+CREATE FUNCTION bulletins_section_vector(heading text, body text) RETURNS tsvector
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$ SELECT
+    setweight(to_tsvector('tailieu', coalesce(heading, '')), 'A')
+    || to_tsvector('tailieu', coalesce(body, ''))
+    || setweight(to_tsvector('simple', coalesce(heading, '')), 'A')
+    || to_tsvector('simple', coalesce(body, ''))
+$$
+"""
+
+TRIGGER = """
+CREATE FUNCTION bulletins_section_search_trigger() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.search_vector := bulletins_section_vector(NEW.heading, NEW.body);
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER bulletins_section_search BEFORE INSERT OR UPDATE OF heading, body
+ON bulletins_section FOR EACH ROW EXECUTE FUNCTION bulletins_section_search_trigger();
+"""
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ('bulletins', '0004_workflow_versions_attachments'),
+        ('people', '0002_search'),
+    ]
+
+    operations = [
+        migrations.AddField(
+            model_name='section',
+            name='search_vector',
+            field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
+        ),
+        PostgreSQLOnly(
+            sql=[
+                VECTOR,
+                TRIGGER,
+                "UPDATE bulletins_section SET search_vector = bulletins_section_vector(heading, body)",
+                "CREATE INDEX bulletins_section_search ON bulletins_section USING gin (search_vector)",
+            ],
+            reverse_sql=[
+                "DROP INDEX bulletins_section_search",
+                "DROP TRIGGER bulletins_section_search ON bulletins_section",
+                "DROP FUNCTION bulletins_section_search_trigger()",
+                "DROP FUNCTION bulletins_section_vector(text, text)",
+            ],
+        ),
+    ]
