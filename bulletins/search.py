@@ -35,6 +35,8 @@ from people.search import (
 from .models import Issue, Section
 
 SNIPPET_CHARS = 220
+# SQLite only: the folded text is computed per query there (no stored index).
+_FOLDED_TEXT = Fold(Concat("heading", Value(" "), "body", output_field=TextField()))
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -74,45 +76,43 @@ class SectionQuery:
             | Q(presented_document__in=self.documents)
         ).values("pk")
 
-    def apply(self, sections):
-        """Matching sections with a ``rank``, best first."""
+    def matching(self, sections):
+        """The sections that match, unordered (the admin list orders them its way)."""
         if not self.words and not self.parsed.names_documents:
             return sections.none()
-        if _postgres():
-            sections, rank = self._postgres(sections)
-        else:
-            sections, rank = self._sqlite(sections)
         if self.parsed.names_documents:
             sections = sections.filter(pk__in=self.citing())
-        return sections.annotate(rank=rank).order_by(
-            "-rank", "-issue__year", "-issue__month", "position"
+        if not self.words:
+            return sections
+        if _postgres():
+            return sections.filter(search_vector=SearchQuery(self.words_text, config="tailieu"))
+        condition = Q()
+        for word in self.words:
+            condition &= Q(folded__contains=word)
+        return sections.annotate(folded=_FOLDED_TEXT).filter(condition)
+
+    def apply(self, sections):
+        """Matching sections with a ``rank``, best first."""
+        return (
+            self.matching(sections)
+            .annotate(rank=self.rank())
+            .order_by("-rank", "-issue__year", "-issue__month", "position")
         )
 
-    def _postgres(self, sections):
+    def rank(self):
         if not self.words:
-            return sections, Value(0.0, output_field=FloatField())
+            return Value(0.0, output_field=FloatField())
+        if not _postgres():
+            phrase = " ".join(self.words)
+            return Case(When(folded__contains=phrase, then=Value(1.0)), default=Value(0.1))
         folded = SearchQuery(self.words_text, config="tailieu")
         phrase = SearchQuery(self.words_text, config="tailieu", search_type="phrase")
         as_typed = SearchQuery(self.words_text, config="simple")
-        rank = (
+        return (
             SearchRank(F("search_vector"), folded)
             + Case(When(search_vector=phrase, then=Value(1.0)), default=Value(0.0))
             + Case(When(search_vector=as_typed, then=Value(0.5)), default=Value(0.0))
         )
-        return sections.filter(search_vector=folded), rank
-
-    def _sqlite(self, sections):
-        sections = sections.annotate(
-            folded=Fold(Concat("heading", Value(" "), "body", output_field=TextField()))
-        )
-        if not self.words:
-            return sections, Value(0.0, output_field=FloatField())
-        condition = Q()
-        for word in self.words:
-            condition &= Q(folded__contains=word)
-        phrase = " ".join(self.words)
-        rank = Case(When(folded__contains=phrase, then=Value(1.0)), default=Value(0.1))
-        return sections.filter(condition), rank
 
     def snippets(self, sections):
         """{pk: HTML} of the sections' text around the matched words, marked."""

@@ -8,6 +8,8 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from accounts.models import User
 from bulletins.models import Issue, Section
@@ -296,3 +298,31 @@ class TestDemo:
         first = next(hit for hit in hits if hit.kind == "section")
         text = Section.objects.get(pk=int(first.url.rsplit("muc-", 1)[1]))
         assert "Nông Thị Thanh Vân" in text.heading + text.body
+
+
+def test_admin_section_search_uses_the_index_within_the_staffs_publishers(
+    client, restricted, editor
+):
+    other_board = Organisation.objects.create(name="Ban Tuyên giáo Tỉnh ủy", kind="board")
+    elsewhere = make_issue(other_board, 5, published=False, sections=1)
+    add_section(elsewhere, "Sạt lở ở huyện khác", "Không thuộc ban của biên tập viên này.")
+    client.force_login(editor)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("admin:bulletins_section_changelist"), {"q": "sat lo"})
+    listed = {section.heading for section in response.context["cl"].result_list}
+    assert listed == {"Phòng chống sạt lở đất mùa mưa bão", "Dự thảo về sạt lở đất"}
+    if connection.vendor == "postgresql":
+        body_likes = [q["sql"] for q in queries if "LIKE" in q["sql"] and '"body"' in q["sql"]]
+        assert body_likes == []
+
+
+def test_admin_issue_search_finds_issues_by_their_sections(client, restricted, editor):
+    client.force_login(editor)
+    response = client.get(reverse("admin:bulletins_issue_changelist"), {"q": "du thao sat lo"})
+    assert list(response.context["cl"].result_list) == [restricted["draft"]]
+
+
+def test_admin_document_search_understands_spoken_codes(client, cited, superuser):
+    client.force_login(superuser)
+    response = client.get(reverse("admin:documents_document_changelist"), {"q": "chi thi so 26"})
+    assert set(response.context["cl"].result_list) == {cited["old"], cited["new"]}

@@ -7,6 +7,7 @@ from reversion.models import Version
 from reversion_compare.admin import CompareVersionAdmin
 
 from bulletins.models import Footnote, Issue, Section
+from bulletins.search import SectionQuery
 from documents.admin import RecognisedCitationInline
 
 from .forms import WIDE_HEADING, VersionedForm
@@ -45,6 +46,13 @@ class SectionAdmin(PublisherScopedMixin, CompareVersionAdmin):
 
     def get_form(self, request, obj=None, **kwargs):
         return super().get_form(request, obj, widgets=WIDE_HEADING, **kwargs)
+
+    def get_search_results(self, request, queryset, search_term):
+        """The search index, as in the portal, never LIKE over the bodies; the queryset is
+        already this user's publishers' sections, drafts included."""
+        if not search_term.strip():
+            return queryset, False
+        return SectionQuery(search_term).matching(queryset), False
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "issue" and not request.user.is_superuser:
