@@ -4,6 +4,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from bulletins.models import Section
 from documents.models import Document, DocumentType
 from people.models import Event, Organisation, Person
 
@@ -64,3 +65,51 @@ class EventFilter(django_filters.FilterSet):
 
     def search(self, queryset, name, value):
         return queryset.filter(Q(title__icontains=value) | Q(place__icontains=value))
+
+
+SEARCH_KINDS = [
+    ("section", _("Sections of issues")),
+    ("document", _("Documents")),
+    ("person", _("People")),
+    ("event", _("Events")),
+]
+
+
+class SearchFilter(django_filters.FilterSet):
+    """The search page's narrowing of section hits. Its choices (years, publishers) come from
+    the sections the user may read, so a choice never reveals an issue they cannot."""
+
+    kind = django_filters.ChoiceFilter(label=_("Show"), choices=SEARCH_KINDS, method="by_kind")
+    year = django_filters.TypedChoiceFilter(
+        label=_("Year"), field_name="issue__year", coerce=int, choices=[]
+    )
+    publisher = django_filters.ModelChoiceFilter(
+        label=_("Publisher"), field_name="issue__publisher", queryset=Organisation.objects.none()
+    )
+    document_type = django_filters.ModelChoiceFilter(
+        label=_("Document type"), queryset=DocumentType.objects.all(), method="citing_type"
+    )
+
+    class Meta:
+        model = Section
+        fields = ["kind", "year", "publisher", "document_type"]
+
+    def __init__(self, data, *, issues):
+        super().__init__(data, Section.objects.filter(issue__in=issues))
+        years = issues.order_by("-year").values_list("year", flat=True).distinct()
+        self.filters["year"].extra["choices"] = [(year, year) for year in years]
+        self.filters["publisher"].queryset = Organisation.objects.filter(
+            pk__in=issues.values("publisher_id")
+        )
+
+    def by_kind(self, queryset, name, value):
+        """Sections are hidden when another kind is asked for; the view lists that kind."""
+        return queryset if value == "section" else queryset.none()
+
+    def citing_type(self, queryset, name, value):
+        citing = Section.objects.filter(
+            Q(citations__document__document_type=value)
+            | Q(presented_document__document_type=value)
+            | Q(cited_documents__document_type=value)
+        )
+        return queryset.filter(pk__in=citing.values("pk"))

@@ -1,0 +1,32 @@
+"""`python manage.py generate_dataset --sections 100000`: a national-scale dataset for the
+search and performance benchmarks (see bulletins/dataset.py). Use a database of its own."""
+
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext_lazy
+
+from bulletins.dataset import Generator, Sizes
+
+
+class Command(BaseCommand):
+    help = gettext_lazy(
+        "Generate a large synthetic dataset (publishers, cells, accounts, ten years of issues, "
+        "sections with citations, read confirmations) for benchmarks."
+    )
+
+    def add_arguments(self, parser):
+        defaults = Sizes()
+        for name in ("sections", "publishers", "years", "accounts", "documents", "people", "seed"):
+            parser.add_argument(f"--{name}", type=int, default=getattr(defaults, name))
+
+    def handle(self, *args, **options):
+        sizes = Sizes(
+            **{name: options[name] for name in Sizes.__dataclass_fields__ if name in options}
+        )
+        started = time.perf_counter()
+        try:
+            Generator(sizes, report=self.stdout.write).run()
+        except ValueError as error:
+            raise CommandError(str(error)) from None
+        self.stdout.write(f"done in {time.perf_counter() - started:.0f} s")
