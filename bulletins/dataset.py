@@ -96,8 +96,13 @@ class Generator:
         pick = self.random.choice
         return f"{pick(FAMILY)} {pick(MIDDLE)} {pick(GIVEN)}"
 
-    @transaction.atomic
     def run(self):
+        self.load()
+        with connection.cursor() as cursor:  # statistics for the planner, after the commit
+            cursor.execute("ANALYZE")
+
+    @transaction.atomic
+    def load(self):
         if Organisation.objects.filter(name=ROOT_NAME).exists():
             raise ValueError("dataset already generated")
         postgres = connection.vendor == "postgresql"
@@ -119,7 +124,6 @@ class Generator:
                 cursor.execute(
                     f"CREATE INDEX {GIN_INDEX} ON bulletins_section USING gin (search_vector)"
                 )
-                cursor.execute("ANALYZE")
 
     def organisations(self):
         root = Organisation.objects.create(name=ROOT_NAME, kind="province", citation_code="TU")
@@ -170,25 +174,22 @@ class Generator:
     def issues(self, publishers):
         this_year = timezone.now().year
         years = range(this_year - self.sizes.years, this_year)
-        issues = []
-        for publisher in publishers:
-            for year in years:
-                for month in range(1, 13):
-                    audience = (
-                        Issue.Audience.INTERNAL
-                        if publisher.kind == "board"
-                        else Issue.Audience.ORGANISATIONS
-                    )
-                    issues.append(
-                        Issue(
-                            publisher=publisher,
-                            year=year,
-                            month=month,
-                            audience=audience,
-                            status=Issue.Status.PUBLISHED,
-                            published_at=datetime.datetime(year, month, 1, 7, tzinfo=datetime.UTC),
-                        )
-                    )
+        # Month after month, as they are entered in real life.
+        issues = [
+            Issue(
+                publisher=publisher,
+                year=year,
+                month=month,
+                audience=Issue.Audience.INTERNAL
+                if publisher.kind == "board"
+                else Issue.Audience.ORGANISATIONS,
+                status=Issue.Status.PUBLISHED,
+                published_at=datetime.datetime(year, month, 1, 7, tzinfo=datetime.UTC),
+            )
+            for year in years
+            for month in range(1, 13)
+            for publisher in publishers
+        ]
         issues = Issue.objects.bulk_create(issues, batch_size=5_000)
         Through = Issue.audience_organisations.through
         Through.objects.bulk_create(

@@ -12,15 +12,17 @@ for ``make run``, the same words are looked for in the folded text, a simpler ma
 
 import html
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 
-import nh3
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-from django.db import connection
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connection, transaction
 from django.db.models import Case, F, FloatField, Q, TextField, Value, When
 from django.db.models.functions import Concat
 from django.urls import reverse
 
+from documents.models import Citation
 from documents.search import documents_matching, named_documents, parse
 from people.models import Event, Person
 from people.search import (
@@ -35,23 +37,48 @@ from people.search import (
 from .models import Issue, Section
 
 SNIPPET_CHARS = 220
+CANDIDATES = 100
+# Beyond this many issues (a superuser's), the scope is left to the issue_id filter.
+SCOPE_LEXEMES = 3000
 # SQLite only: the folded text is computed per query there (no stored index).
 _FOLDED_TEXT = Fold(Concat("heading", Value(" "), "body", output_field=TextField()))
 _TAG = re.compile(r"<[^>]+>")
 
 
-def readable_issues(user, *, staff=False):
-    """What the user reads in the portal; with ``staff``, also the issues they work on,
-    drafts included, as the admin shows them."""
-    visible = Issue.objects.visible_to(user)
-    if not staff:
-        return visible
-    managed = Issue.objects.managed_by(user)
-    return Issue.objects.filter(Q(pk__in=visible.values("pk")) | Q(pk__in=managed.values("pk")))
+def readable_issue_ids(user, *, staff=False):
+    """Ids of what the user reads in the portal; with ``staff``, also of the issues they work
+    on, drafts included, as the admin shows them.
+
+    The ids are read first: a secretary reads a few hundred issues of tens of thousands,
+    and with the ids in hand the planner sees how few sections that leaves.
+    """
+    issues = Issue.objects.visible_to(user)
+    if staff:
+        managed = Issue.objects.managed_by(user)
+        issues = Issue.objects.filter(
+            Q(pk__in=issues.values("pk")) | Q(pk__in=managed.values("pk"))
+        )
+    return list(issues.values_list("pk", flat=True))
 
 
 def _postgres():
     return connection.vendor == "postgresql"
+
+
+class InIssues(SearchQuery):
+    """The folded words AND one of the issues' '#<id>' lexemes (see migration 0005), so the
+    GIN index alone finds the sections of a reader's few hundred issues that match."""
+
+    def __init__(self, value, issue_ids=None):
+        super().__init__(value, config="tailieu")
+        self.issue_ids = issue_ids
+
+    def as_sql(self, compiler, connection, **extra_context):
+        sql, params = super().as_sql(compiler, connection, **extra_context)
+        if self.issue_ids is None:
+            return sql, params
+        scope = " | ".join(f"'#{int(pk)}'" for pk in self.issue_ids)
+        return f"({sql} && %s::tsquery)", [*params, scope]
 
 
 @dataclass
@@ -70,31 +97,56 @@ class SectionQuery:
         self.words = words(self.words_text)
 
     def citing(self):
-        return Section.objects.filter(
-            Q(citations__document__in=self.documents)
-            | Q(cited_documents__in=self.documents)
-            | Q(presented_document__in=self.documents)
-        ).values("pk")
+        """Sections citing, listing or presenting the named documents, each through its
+        own index (one OR over the joins made PostgreSQL scan every section)."""
+        documents = list(self.documents.values_list("pk", flat=True))
+        cited = Section.cited_documents.through.objects.filter(document_id__in=documents)
+        return (
+            Q(pk__in=Citation.objects.filter(document_id__in=documents).values("section_id"))
+            | Q(pk__in=cited.values("section_id"))
+            | Q(presented_document_id__in=documents)
+        )
 
-    def matching(self, sections):
-        """The sections that match, unordered (the admin list orders them its way)."""
+    def matching(self, sections, issue_ids=None):
+        """The sections that match, unordered (the admin list orders them its way), of the
+        given issues only when ``issue_ids`` is given.
+
+        On PostgreSQL the issues are then part of the text query, as their '#<id>' lexemes
+        (migration 0005): the GIN index finds the few matching sections of a reader's few
+        hundred issues at once, where an issue_id filter made PostgreSQL read the vector of
+        every section of those issues.
+        """
         if not self.words and not self.parsed.names_documents:
             return sections.none()
+        in_lexemes = _postgres() and self.words and issue_ids and len(issue_ids) <= SCOPE_LEXEMES
+        if issue_ids is not None and not in_lexemes:
+            sections = sections.filter(issue_id__in=issue_ids)
         if self.parsed.names_documents:
-            sections = sections.filter(pk__in=self.citing())
+            sections = sections.filter(self.citing())
         if not self.words:
             return sections
         if _postgres():
-            return sections.filter(search_vector=SearchQuery(self.words_text, config="tailieu"))
+            scope = issue_ids if in_lexemes else None
+            return sections.filter(search_vector=InIssues(self.words_text, scope))
         condition = Q()
         for word in self.words:
             condition &= Q(folded__contains=word)
         return sections.annotate(folded=_FOLDED_TEXT).filter(condition)
 
-    def apply(self, sections):
-        """Matching sections with a ``rank``, best first."""
+    def ranked(self, sections, issue_ids=None):
+        """The best matching sections, with a ``rank``, best first.
+
+        Ranking reads each candidate's vector, too slow for the thousands of sections a
+        common word matches; so the ``CANDIDATES`` matches of the latest issues entered
+        (found through the indexes alone) are ranked: what a reader preparing this
+        month's meeting looks for.
+        """
+        matched = self.matching(sections, issue_ids)
+        if _postgres():
+            newest = matched.order_by("-issue_id", "position").values("pk")
+            matched = Section.objects.filter(pk__in=newest[:CANDIDATES])
         return (
-            self.matching(sections)
+            matched.select_related("issue__publisher")
             .annotate(rank=self.rank())
             .order_by("-rank", "-issue__year", "-issue__month", "position")
         )
@@ -115,37 +167,26 @@ class SectionQuery:
         )
 
     def snippets(self, sections):
-        """{pk: HTML} of the sections' text around the matched words, marked."""
-        if _postgres():
-            query = SearchQuery(self.text, config="tailieu")
-            for code in self.documents.values_list("code", flat=True).distinct()[:5]:
-                query |= SearchQuery(code, config="tailieu")
-            rows = Section.objects.filter(pk__in=[section.pk for section in sections]).annotate(
-                snippet=SearchHeadline(
-                    "body",
-                    query,
-                    config="tailieu",
-                    start_sel="<mark>",
-                    stop_sel="</mark>",
-                    max_words=35,
-                    min_words=15,
-                    max_fragments=2,
-                    fragment_delimiter=" … ",
-                )
-            )
-            return {
-                pk: nh3.clean(snippet, tags={"mark"}, attributes={})
-                for pk, snippet in rows.values_list("pk", "snippet")
-            }
-        return {section.pk: self._python_snippet(section.body) for section in sections}
+        """{pk: HTML} of the sections' text around the matched words, marked.
 
-    def _python_snippet(self, body):
+        Made in Python from the page's sections: PostgreSQL's ts_headline took about 4 ms a
+        section through the unaccent dictionary, most of the time budget of a page.
+        """
+        return {section.pk: self._snippet(section.body) for section in sections}
+
+    @cached_property
+    def marked(self):
+        """What a snippet marks: the words, and the codes of the documents named."""
+        codes = [fold(code) for code in self.documents.values_list("code", flat=True)[:10]]
+        return {*(self.words or words(self.text)), *codes}
+
+    def _snippet(self, body):
         text = " ".join(html.unescape(_TAG.sub(" ", body)).split())
         folded = fold(text)
         marks = sorted(
             (match.start(), match.end())
-            for word in set(self.words or words(self.text))
-            for match in re.finditer(rf"\b{re.escape(word)}\b", folded)
+            for word in self.marked
+            for match in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", folded)
         )
         phrase = folded.find(" ".join(self.words))
         first = phrase if phrase >= 0 else (marks[0][0] if marks else 0)
@@ -160,12 +201,6 @@ class SectionQuery:
             cursor = mark_end
         pieces.append(html.escape(text[cursor:end]))
         return "".join(pieces).strip()
-
-
-def search_sections(issues, text):
-    """Sections of the given issues matching the text, best first, with ``rank``."""
-    sections = Section.objects.filter(issue__in=issues).select_related("issue__publisher")
-    return SectionQuery(text).apply(sections)
 
 
 @dataclass
@@ -232,12 +267,46 @@ def registry_hits(user, text, limit):
     return hits
 
 
+@contextmanager
+def _bitmap_plans():
+    """PostgreSQL cannot estimate how few sections a set of '#<id>' lexemes leaves, and
+    then reads every vector (a sequential scan, or the issue_id index walked backwards);
+    within this block it answers from the GIN index (bitmap scans only)."""
+    if not _postgres():
+        yield
+        return
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
+        yield
+
+
+class Results:
+    """The ranked sections of a search, for a Paginator: at most ``CANDIDATES`` of them,
+    while ``total`` counts every match."""
+
+    def __init__(self, query, sections, issue_ids):
+        self.query, self.sections, self.issue_ids = query, sections, issue_ids
+
+    @cached_property
+    def total(self):
+        with _bitmap_plans():
+            return self.query.matching(self.sections, self.issue_ids).count()
+
+    def count(self):
+        return min(self.total, CANDIDATES)
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, index):
+        with _bitmap_plans():
+            return list(self.query.ranked(self.sections, self.issue_ids)[index])
+
+
 def search(user, text, *, staff=False, limit=20):
     """The hits the user gets for the text: registry entries first (documents named by the
     query, people, events), then the best sections."""
     query = SectionQuery(text)
-    issues = readable_issues(user, staff=staff)
-    sections = Section.objects.filter(issue__in=issues).select_related("issue__publisher")
-    return registry_hits(user, text, limit) + section_hits(
-        query, list(query.apply(sections)[:limit])
-    )
+    sections = Results(query, Section.objects.all(), readable_issue_ids(user, staff=staff))
+    return registry_hits(user, text, limit) + section_hits(query, sections[:limit])

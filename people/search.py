@@ -11,18 +11,28 @@ import re
 import unicodedata
 
 from django.db import migrations
-from django.db.models import F, Func, Q, TextField, Value
-from django.db.models.functions import Concat
+from django.db.models import F, Func, Q, TextField
 
-_EXTRA = str.maketrans({"đ": "d", "Đ": "d"})
-# "Đ/c Vân", "đồng chí Vân": the form of address is not part of the name.
 _ADDRESS = re.compile(r"^\s*(?:đ/c|đc|d/c|dc|đồng chí|dong chi)\s+", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 
 
+def _folding_table():
+    """Latin letters with diacritics (Vietnamese and others) to their base letter; đ to d."""
+    table = {
+        code: unicodedata.normalize("NFD", chr(code))[0]
+        for code in range(0xC0, 0x2000)
+        if len(unicodedata.normalize("NFD", chr(code))) > 1
+    }
+    return str.maketrans({**table, "đ": "d", "Đ": "d"})
+
+
+_FOLDING = _folding_table()
+
+
 def fold(text):
     """Lower case without diacritics, one character for one, so offsets stay valid."""
-    return "".join(unicodedata.normalize("NFD", char)[0] for char in text.translate(_EXTRA).lower())
+    return text.translate(_FOLDING).lower()
 
 
 def words(text):
@@ -44,17 +54,31 @@ def register_sqlite_fold(sender, connection, **kwargs):
         )
 
 
+class FoldedFields(Func):
+    """tailieu_fold(COALESCE(a, '') || ' ' || COALESCE(b, '')): written out, so that the
+    expression is the one the trigram indexes are built on (migrations, PostgreSQL)."""
+
+    output_field = TextField()
+
+    def __init__(self, *fields):
+        super().__init__(*[F(name) for name in fields])
+
+    def as_sql(self, compiler, connection, **extra_context):
+        parts, params = [], []
+        for expression in self.get_source_expressions():
+            sql, expression_params = compiler.compile(expression)
+            parts.append(f"COALESCE({sql}, '')")
+            params += expression_params
+        return f"tailieu_fold({" || ' ' || ".join(parts)})", params
+
+
 def contains_words(fields, query_words):
-    """Rows whose folded fields contain every word: for the small tables (names, titles)."""
-    if len(fields) == 1:
-        folded = Fold(F(fields[0]))
-    else:
-        parts = [part for name in fields for part in (F(name), Value(" "))]
-        folded = Fold(Concat(*parts, output_field=TextField()))
+    """Rows whose folded fields contain every word: for the small tables (names, titles),
+    through a trigram index on PostgreSQL."""
     condition = Q()
     for word in query_words:
         condition &= Q(**{"folded__contains": word})
-    return folded, condition
+    return FoldedFields(*fields), condition
 
 
 def without_address(text):
@@ -62,7 +86,7 @@ def without_address(text):
     return _ADDRESS.sub("", text)
 
 
-def with_whole_words(rows, text_of, wanted, limit=500):
+def with_whole_words(rows, text_of, wanted, limit=100):
     """The rows (already filtered by substring) where every wanted word is a whole word:
     "van" finds "Vân" and "Văn", not "vận động"."""
     return [row for row in rows[:limit] if set(wanted) <= set(words(text_of(row)))]

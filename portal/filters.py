@@ -4,7 +4,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from bulletins.models import Section
+from bulletins.models import Issue, Section
 from documents.models import Document, DocumentType
 from people.models import Event, Organisation, Person
 
@@ -77,7 +77,8 @@ SEARCH_KINDS = [
 
 class SearchFilter(django_filters.FilterSet):
     """The search page's narrowing of section hits. Its choices (years, publishers) come from
-    the sections the user may read, so a choice never reveals an issue they cannot."""
+    the issues the user may read, so a choice never reveals an issue they cannot. Its
+    queryset is every section: SectionQuery.matching limits it to those issues."""
 
     kind = django_filters.ChoiceFilter(label=_("Show"), choices=SEARCH_KINDS, method="by_kind")
     year = django_filters.TypedChoiceFilter(
@@ -94,8 +95,10 @@ class SearchFilter(django_filters.FilterSet):
         model = Section
         fields = ["kind", "year", "publisher", "document_type"]
 
-    def __init__(self, data, *, issues):
-        super().__init__(data, Section.objects.filter(issue__in=issues))
+    def __init__(self, data, *, issue_ids):
+        # The issues are applied by the search itself (bulletins.search.SectionQuery).
+        super().__init__(data, Section.objects.all())
+        issues = Issue.objects.filter(pk__in=issue_ids)
         years = issues.order_by("-year").values_list("year", flat=True).distinct()
         self.filters["year"].extra["choices"] = [(year, year) for year in years]
         self.filters["publisher"].queryset = Organisation.objects.filter(

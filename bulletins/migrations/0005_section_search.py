@@ -2,8 +2,10 @@
 
 The vector holds every word twice: folded by the ``tailieu`` configuration (people 0002), so
 "chuyen doi so" finds "chuyển đổi số", and as written ('simple'), so a query typed with
-accents ranks exact matches first. Headings weigh more than bodies. A trigger rather than
-Python keeps bulk inserts (the dataset generator) and updates indexed as well.
+accents ranks exact matches first. Headings weigh more than bodies. It also holds the lexeme
+'#<issue id>', which no text can produce: a reader's query ANDs its words with the issues
+they may read, and the GIN index answers both at once (bulletins/search.py). A trigger
+rather than Python keeps bulk inserts (the dataset generator) and updates indexed as well.
 """
 
 import django.contrib.postgres.search
@@ -12,10 +14,11 @@ from django.db import migrations
 from people.search import PostgreSQLOnly
 
 VECTOR = """
-CREATE FUNCTION bulletins_section_vector(heading text, body text) RETURNS tsvector
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
+CREATE FUNCTION bulletins_section_vector(issue_id bigint, heading text, body text)
+RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$ SELECT
-    setweight(to_tsvector('tailieu', coalesce(heading, '')), 'A')
+    array_to_tsvector(ARRAY['#' || issue_id])
+    || setweight(to_tsvector('tailieu', coalesce(heading, '')), 'A')
     || to_tsvector('tailieu', coalesce(body, ''))
     || setweight(to_tsvector('simple', coalesce(heading, '')), 'A')
     || to_tsvector('simple', coalesce(body, ''))
@@ -25,11 +28,11 @@ $$
 TRIGGER = """
 CREATE FUNCTION bulletins_section_search_trigger() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    NEW.search_vector := bulletins_section_vector(NEW.heading, NEW.body);
+    NEW.search_vector := bulletins_section_vector(NEW.issue_id, NEW.heading, NEW.body);
     RETURN NEW;
 END
 $$;
-CREATE TRIGGER bulletins_section_search BEFORE INSERT OR UPDATE OF heading, body
+CREATE TRIGGER bulletins_section_search BEFORE INSERT OR UPDATE OF issue_id, heading, body
 ON bulletins_section FOR EACH ROW EXECUTE FUNCTION bulletins_section_search_trigger();
 """
 
@@ -51,14 +54,20 @@ class Migration(migrations.Migration):
             sql=[
                 VECTOR,
                 TRIGGER,
-                "UPDATE bulletins_section SET search_vector = bulletins_section_vector(heading, body)",
+                (
+                    "UPDATE bulletins_section"
+                    " SET search_vector = bulletins_section_vector(issue_id, heading, body)"
+                ),
                 "CREATE INDEX bulletins_section_search ON bulletins_section USING gin (search_vector)",
+                # Frequencies of many more lexemes, so that the planner sees how few sections
+                # a rare word or a reader's issues match and takes the GIN index.
+                "ALTER TABLE bulletins_section ALTER COLUMN search_vector SET STATISTICS 1000",
             ],
             reverse_sql=[
                 "DROP INDEX bulletins_section_search",
                 "DROP TRIGGER bulletins_section_search ON bulletins_section",
                 "DROP FUNCTION bulletins_section_search_trigger()",
-                "DROP FUNCTION bulletins_section_vector(text, text)",
+                "DROP FUNCTION bulletins_section_vector(bigint, text, text)",
             ],
         ),
     ]

@@ -31,12 +31,20 @@ class Migration(migrations.Migration):
                 ALTER TEXT SEARCH CONFIGURATION tailieu
                 ALTER MAPPING FOR hword, hword_part, word WITH public.unaccent, simple
                 """,
+                # The expressions of people.search.FoldedFields, so that name and title
+                # searches use them.
                 """
                 CREATE INDEX people_person_name_trgm ON people_person
-                USING gin (tailieu_fold(full_name) gin_trgm_ops)
+                USING gin (tailieu_fold(COALESCE(full_name, '')) gin_trgm_ops)
+                """,
+                """
+                CREATE INDEX people_event_title_trgm ON people_event
+                USING gin (tailieu_fold(COALESCE(title, '') || ' ' || COALESCE(place, ''))
+                gin_trgm_ops)
                 """,
             ],
             reverse_sql=[
+                "DROP INDEX people_event_title_trgm",
                 "DROP INDEX people_person_name_trgm",
                 "DROP TEXT SEARCH CONFIGURATION tailieu",
                 "DROP FUNCTION tailieu_fold(text)",
