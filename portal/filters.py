@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bulletins.models import Issue, Section
 from documents.models import Document, DocumentType
+from documents.search import documents_matching
 from people.models import Event, Organisation, Person
 
 
@@ -29,7 +30,11 @@ class DocumentFilter(django_filters.FilterSet):
         fields = ["q", "document_type", "issuer", "level", "year", "status"]
 
     def search(self, queryset, name, value):
-        return queryset.filter(Q(code__icontains=value) | Q(subject__icontains=value))
+        """As typed, or as said ("Chỉ thị 09", "CT 09"), accents optional."""
+        named = [document.pk for document in documents_matching(value)]
+        return queryset.filter(
+            Q(code__icontains=value) | Q(subject__icontains=value) | Q(pk__in=named)
+        )
 
 
 class PersonFilter(django_filters.FilterSet):

@@ -339,3 +339,12 @@ def test_a_section_moved_to_an_unreadable_issue_leaves_the_readers_results(restr
     Section.objects.filter(pk=moved.pk).update(issue=restricted["issue"])
     assert headings(restricted["ours"], "dan van kheo") == []
     assert headings(restricted["theirs"], "dan van kheo") == ["Mô hình dân vận khéo"]
+
+
+@pytest.mark.parametrize("typed", ["Chỉ thị 26", "CT 26", "26 CT/TW", "giap thin"])
+def test_the_registry_list_filter_understands_spoken_codes(client, cited, typed):
+    client.force_login(cited["user"])
+    response = client.get(reverse("documents:list"), {"q": typed})
+    found = set(response.context["page"])
+    assert cited["new"] in found
+    assert (cited["old"] in found) == (typed != "giap thin")
