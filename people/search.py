@@ -3,7 +3,7 @@
 Vietnamese is often typed without diacritics ("chuyen doi so" for "chuyển đổi số"), so every
 search compares folded text: lower case, no diacritics, đ as d. On PostgreSQL the database
 folds with the ``unaccent`` extension (``tailieu_fold`` and the ``tailieu`` text search
-configuration, made by ``people/migrations/0002_search.py``); on SQLite the same
+configuration, made by ``people/migrations/0003_search.py``); on SQLite the same
 ``tailieu_fold`` is this module's Python function, registered on each connection.
 """
 

@@ -19,7 +19,7 @@ from documents.search import parse
 from people.models import Organisation, Person
 from people.search import fold
 
-from .conftest import make_issue, make_user
+from .factories import make_issue, make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,6 @@
 """A stored search vector for sections, kept by a trigger, with its GIN index (PostgreSQL).
 
-The vector holds every word twice: folded by the ``tailieu`` configuration (people 0002), so
+The vector holds every word twice: folded by the ``tailieu`` configuration (people 0003), so
 "chuyen doi so" finds "chuyển đổi số", and as written ('simple'), so a query typed with
 accents ranks exact matches first. Headings weigh more than bodies. It also holds the lexeme
 '#<issue id>', which no text can produce: a reader's query ANDs its words with the issues
@@ -41,7 +41,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('bulletins', '0004_workflow_versions_attachments'),
-        ('people', '0002_search'),
+        ('people', '0003_search'),
     ]
 
     operations = [

@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ("documents", "0004_more_document_types"),
-        ("people", "0002_search"),
+        ("people", "0003_search"),
     ]
 
     operations = [

@@ -11,7 +11,7 @@ from people.search import PostgreSQLOnly
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("people", "0001_initial"),
+        ("people", "0002_organisation_history"),
     ]
 
     operations = [
