@@ -1,6 +1,6 @@
 """Search across issues: sections, registry documents, people and events.
 
-Everything starts from a queryset of issues the caller may see (``visible_to`` for readers,
+Everything starts from the ids of the issues the caller may see (``visible_to`` for readers,
 ``managed_by`` as well for staff), so no hit, snippet or count comes from another issue.
 
 On PostgreSQL sections are matched on their stored, GIN-indexed ``search_vector`` (kept by a
@@ -49,8 +49,8 @@ def readable_issue_ids(user, *, staff=False):
     """Ids of what the user reads in the portal; with ``staff``, also of the issues they work
     on, drafts included, as the admin shows them.
 
-    The ids are read first: a secretary reads a few hundred issues of tens of thousands,
-    and with the ids in hand the planner sees how few sections that leaves.
+    Read first, as a list: a secretary reads a few hundred issues of tens of thousands, and
+    the search uses the ids themselves (SectionQuery.matching).
     """
     issues = Issue.objects.visible_to(user)
     if staff:

@@ -86,9 +86,7 @@ class SearchFilter(django_filters.FilterSet):
     queryset is every section: SectionQuery.matching limits it to those issues."""
 
     kind = django_filters.ChoiceFilter(label=_("Show"), choices=SEARCH_KINDS, method="by_kind")
-    year = django_filters.TypedChoiceFilter(
-        label=_("Year"), field_name="issue__year", coerce=int, choices=[]
-    )
+    year = django_filters.ChoiceFilter(label=_("Year"), field_name="issue__year", choices=[])
     publisher = django_filters.ModelChoiceFilter(
         label=_("Publisher"), field_name="issue__publisher", queryset=Organisation.objects.none()
     )
