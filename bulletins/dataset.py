@@ -86,6 +86,10 @@ class Sizes:
     seed: int = 2026
 
 
+def already_generated():
+    return Organisation.objects.filter(name=ROOT_NAME).exists()
+
+
 class Generator:
     def __init__(self, sizes, report=print):
         self.sizes, self.started = sizes, time.perf_counter()
@@ -103,8 +107,6 @@ class Generator:
 
     @transaction.atomic
     def load(self):
-        if Organisation.objects.filter(name=ROOT_NAME).exists():
-            raise ValueError("dataset already generated")
         postgres = connection.vendor == "postgresql"
         if postgres:
             with connection.cursor() as cursor:

@@ -6,7 +6,7 @@ import json
 from io import StringIO
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -247,7 +247,7 @@ def test_command_prints_json_hits_in_rank_order_for_a_user(restricted):
 
 
 def test_command_refuses_an_unknown_user(db):
-    with pytest.raises(Exception, match="bithu_khong_co"):
+    with pytest.raises(CommandError, match="bithu_khong_co"):
         call_command("search", "sạt lở", "--user", "bithu_khong_co")
 
 
@@ -348,3 +348,43 @@ def test_the_registry_list_filter_understands_spoken_codes(client, cited, typed)
     found = set(response.context["page"])
     assert cited["new"] in found
     assert (cited["old"] in found) == (typed != "giap thin")
+
+
+def test_the_dataset_generator_builds_a_readable_province(db):
+    out = StringIO()
+    call_command(
+        "generate_dataset",
+        *("--sections", "60", "--publishers", "3", "--years", "1", "--accounts", "12"),
+        *("--documents", "20", "--people", "5"),
+        stdout=out,
+    )
+    assert Section.objects.count() == 60
+    assert Issue.objects.count() == 3 * 12
+    assert User.objects.filter(username__startswith="bithu_thu_").count() == 12
+    assert Section.objects.filter(citations__isnull=False).distinct().count() == 60
+    secretary = User.objects.get(username="bithu_thu_00000")
+    commune = secretary.organisations.get().parent
+    readable = Issue.objects.visible_to(secretary)
+    assert set(readable.values_list("publisher__kind", flat=True)) == {"board", "commune"}
+    assert set(readable.filter(publisher__kind="commune").values_list("publisher", flat=True)) == {
+        commune.pk
+    }
+    assert "done in" in out.getvalue()
+    with pytest.raises(CommandError):
+        call_command("generate_dataset", "--sections", "10", stdout=StringIO())
+    assert Section.objects.count() == 60
+
+
+def test_the_results_page_filters_by_kind_and_year(client, library, cited):
+    Person.objects.create(full_name="Trần Thị Số")
+    client.force_login(library["user"])
+    page = client.get(reverse("search"), {"q": "số"})
+    assert page.context["total"] >= 2
+    assert "Trần Thị Số" in page.content.decode()
+    people = client.get(reverse("search"), {"q": "số", "kind": "person"}).content.decode()
+    assert "Trần Thị Số" in people
+    assert library["phrase"].heading not in people
+    sections = client.get(reverse("search"), {"q": "chuyen doi so", "kind": "section"})
+    assert next(hit.heading for hit in sections.context["page"]) == library["phrase"].heading
+    other_year = client.get(reverse("search"), {"q": "chuyen doi so", "year": "2025"})
+    assert other_year.context is not None and "page" not in other_year.context

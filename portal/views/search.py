@@ -33,6 +33,7 @@ def results(request):
         context |= {
             "page": page,
             "total": results.total,
+            "show_sections": kind in ("", None, "section"),
             "groups": [
                 (label, [hit for hit in registry if hit.kind == value])
                 for value, label in SEARCH_KINDS

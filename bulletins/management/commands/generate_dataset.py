@@ -4,9 +4,10 @@ search and performance benchmarks (see bulletins/dataset.py). Use a database of 
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from bulletins.dataset import Generator, Sizes
+from bulletins.dataset import Generator, Sizes, already_generated
 
 
 class Command(BaseCommand):
@@ -24,9 +25,10 @@ class Command(BaseCommand):
         sizes = Sizes(
             **{name: options[name] for name in Sizes.__dataclass_fields__ if name in options}
         )
+        if already_generated():
+            raise CommandError(
+                _("This database already holds a generated dataset: use an empty database.")
+            )
         started = time.perf_counter()
-        try:
-            Generator(sizes, report=self.stdout.write).run()
-        except ValueError as error:
-            raise CommandError(str(error)) from None
+        Generator(sizes, report=self.stdout.write).run()
         self.stdout.write(f"done in {time.perf_counter() - started:.0f} s")
