@@ -126,10 +126,11 @@ def search_from_the_header(url, secretary):
         page.get_by_role("searchbox").first.fill("chuyen doi so")
         page.get_by_role("searchbox").first.press("Enter")
         page.wait_for_url("**/tim-kiem/?q=chuyen+doi+so")
-        first = page.locator(".search-results li").first
-        assert "chuyển" in first.locator("mark").first.inner_text().lower()
+        results = page.locator(".search-results")
+        results.wait_for()
+        assert "<mark>chuyển</mark>" in results.inner_html().lower(), results.inner_text()[:300]
         page.screenshot(path=ARTIFACTS / f"search-{name}.png")
-        first.locator("a").click()
+        results.locator("li a").first.click()
         page.wait_for_url("**/tai-lieu/*/#muc-*")
         context.close()
 
