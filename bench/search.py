@@ -35,6 +35,7 @@ from bulletins.models import (  # noqa: E402
 from bulletins.search import (  # noqa: E402
     Results,
     SectionQuery,
+    bitmap_plans,
     readable_issue_ids,
     registry_hits,
     section_hits,
@@ -114,10 +115,13 @@ def results_page(user, text):
 
 
 def admin_list(publisher, text):
-    """The admin's section list searched by the staff of one publisher: count and a page."""
+    """The admin's section list searched by the staff of one publisher: count and a page
+    (bulletins/admin/sections.py)."""
     sections = Section.objects.filter(issue__publisher=publisher)
-    matched = SectionQuery(text).matching(sections).select_related("issue")
-    return matched.count(), list(matched.order_by("issue", "position", "pk")[:100])
+    issue_ids = list(Issue.objects.filter(publisher=publisher).values_list("pk", flat=True))
+    with bitmap_plans():
+        matched = SectionQuery(text).matching(sections, issue_ids).select_related("issue")
+        return matched.count(), list(matched.order_by("issue", "position", "pk")[:100])
 
 
 def archive_page(user):

@@ -268,7 +268,7 @@ def registry_hits(user, text, limit):
 
 
 @contextmanager
-def _bitmap_plans():
+def bitmap_plans():
     """PostgreSQL cannot estimate how few sections a set of '#<id>' lexemes leaves, and
     then reads every vector (a sequential scan, or the issue_id index walked backwards);
     within this block it answers from the GIN index (bitmap scans only)."""
@@ -290,7 +290,7 @@ class Results:
 
     @cached_property
     def total(self):
-        with _bitmap_plans():
+        with bitmap_plans():
             return self.query.matching(self.sections, self.issue_ids).count()
 
     def count(self):
@@ -300,7 +300,7 @@ class Results:
         return self.count()
 
     def __getitem__(self, index):
-        with _bitmap_plans():
+        with bitmap_plans():
             return list(self.query.ranked(self.sections, self.issue_ids)[index])
 
 

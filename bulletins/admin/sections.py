@@ -1,13 +1,14 @@
 """The section admin: one section with its footnotes and recognised citations."""
 
 from django.contrib import admin
+from django.contrib.admin.views.main import SEARCH_VAR
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from reversion.models import Version
 from reversion_compare.admin import CompareVersionAdmin
 
 from bulletins.models import Footnote, Issue, Section
-from bulletins.search import SectionQuery
+from bulletins.search import SectionQuery, bitmap_plans
 from documents.admin import RecognisedCitationInline
 
 from .forms import WIDE_HEADING, VersionedForm
@@ -49,10 +50,21 @@ class SectionAdmin(PublisherScopedMixin, CompareVersionAdmin):
 
     def get_search_results(self, request, queryset, search_term):
         """The search index, as in the portal, never LIKE over the bodies; the queryset is
-        already this user's publishers' sections, drafts included."""
+        already this user's publishers' sections, drafts included, and their issues scope
+        the index search the way a reader's do (bulletins.search)."""
         if not search_term.strip():
             return queryset, False
-        return SectionQuery(search_term).matching(queryset), False
+        issue_ids = None
+        if not request.user.is_superuser:
+            issue_ids = list(Issue.objects.managed_by(request.user).values_list("pk", flat=True))
+        return SectionQuery(search_term).matching(queryset, issue_ids), False
+
+    def changelist_view(self, request, extra_context=None):
+        if not request.GET.get(SEARCH_VAR, "").strip():
+            return super().changelist_view(request, extra_context)
+        with bitmap_plans():  # the list is evaluated while rendering
+            response = super().changelist_view(request, extra_context)
+            return response.render() if hasattr(response, "render") else response
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "issue" and not request.user.is_superuser:
