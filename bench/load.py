@@ -10,7 +10,7 @@ requests they answered.
     DATABASE_URL=postgres://.../big python bench/load.py [--compare postgres://.../demo]
         [--seconds 4] [--rounds 3] [--concurrency 4] [--workers 2]
 
-The database is filled beforehand, e.g. `manage.py generate_dataset --sections 100000`
+The database is filled beforehand, e.g. `manage.py generate_load_dataset --sections 100000`
 (large) or `manage.py load_demo` (demo). With --compare, the same pages are measured on a
 second database in the same run, and each page's CPU per request is compared.
 """

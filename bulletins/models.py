@@ -10,6 +10,7 @@ from pathlib import PurePosixPath
 
 import reversion
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
@@ -290,7 +291,7 @@ class SectionQuerySet(models.QuerySet):
 ISSUE_TITLE_FIELDS = ("id", "year", "month", "title_override")
 
 
-@reversion.register(follow=("footnotes",), exclude=("version",))
+@reversion.register(follow=("footnotes",), exclude=("version", "search_vector"))
 class Section(Versioned):
     """One numbered part of an issue.
 
@@ -333,6 +334,9 @@ class Section(Versioned):
         on_delete=models.PROTECT,
         related_name="sections",
     )
+    # Kept by a database trigger on PostgreSQL (bulletins/migrations/0009_section_search.py),
+    # so bulk inserts are indexed too; unused on SQLite. See bulletins/search.py.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = SectionQuerySet.as_manager()
 

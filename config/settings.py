@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    # Full-text search fields and lookups (used on PostgreSQL; harmless on SQLite).
+    "django.contrib.postgres",
     "django_ckeditor_5",
     "django_filters",
     "axes",

@@ -4,7 +4,9 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from bulletins.models import Issue, Section
 from documents.models import Document, DocumentType
+from documents.search import documents_matching
 from people.models import Event, Organisation, Person
 
 
@@ -36,7 +38,11 @@ class DocumentFilter(django_filters.FilterSet):
         fields = ["q", "document_type", "issuer", "level", "year", "status"]
 
     def search(self, queryset, name, value):
-        return queryset.filter(Q(code__icontains=value) | Q(subject__icontains=value))
+        """As typed, or as said ("Chỉ thị 09", "CT 09"), accents optional."""
+        named = [document.pk for document in documents_matching(value)]
+        return queryset.filter(
+            Q(code__icontains=value) | Q(subject__icontains=value) | Q(pk__in=named)
+        )
 
 
 class PersonFilter(django_filters.FilterSet):
@@ -72,3 +78,52 @@ class EventFilter(django_filters.FilterSet):
 
     def search(self, queryset, name, value):
         return queryset.filter(Q(title__icontains=value) | Q(place__icontains=value))
+
+
+SEARCH_KINDS = [
+    ("section", _("Sections of issues")),
+    ("document", _("Documents")),
+    ("person", _("People")),
+    ("event", _("Events")),
+]
+
+
+class SearchFilter(django_filters.FilterSet):
+    """The search page's narrowing of section hits. Its choices (years, publishers) come from
+    the issues the user may read, so a choice never reveals an issue they cannot. Its
+    queryset is every section: SectionQuery.matching limits it to those issues."""
+
+    kind = django_filters.ChoiceFilter(label=_("Show"), choices=SEARCH_KINDS, method="by_kind")
+    year = django_filters.ChoiceFilter(label=_("Year"), field_name="issue__year", choices=[])
+    publisher = django_filters.ModelChoiceFilter(
+        label=_("Publisher"), field_name="issue__publisher", queryset=Organisation.objects.none()
+    )
+    document_type = django_filters.ModelChoiceFilter(
+        label=_("Document type"), queryset=DocumentType.objects.all(), method="citing_type"
+    )
+
+    class Meta:
+        model = Section
+        fields = ["kind", "year", "publisher", "document_type"]
+
+    def __init__(self, data, *, issue_ids):
+        # The issues are applied by the search itself (bulletins.search.SectionQuery).
+        super().__init__(data, Section.objects.all())
+        issues = Issue.objects.filter(pk__in=issue_ids)
+        years = issues.order_by("-year").values_list("year", flat=True).distinct()
+        self.filters["year"].extra["choices"] = [(year, year) for year in years]
+        self.filters["publisher"].queryset = Organisation.objects.filter(
+            pk__in=issues.values("publisher_id")
+        )
+
+    def by_kind(self, queryset, name, value):
+        """Sections are hidden when another kind is asked for; the view lists that kind."""
+        return queryset if value == "section" else queryset.none()
+
+    def citing_type(self, queryset, name, value):
+        citing = Section.objects.filter(
+            Q(citations__document__document_type=value)
+            | Q(presented_document__document_type=value)
+            | Q(cited_documents__document_type=value)
+        )
+        return queryset.filter(pk__in=citing.values("pk"))

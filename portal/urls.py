@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from .views import documents, issues, people
+from .views import documents, issues, people, search
 
 issue_patterns = [
     path("", issues.home, name="home"),
@@ -27,6 +27,7 @@ people_patterns = [
 ]
 
 urlpatterns = [
+    path("tim-kiem/", search.results, name="search"),
     path("van-ban/", include((document_patterns, "documents"))),
     path("", include((people_patterns, "people"))),
     path("", include((issue_patterns, "bulletins"))),

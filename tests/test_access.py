@@ -130,7 +130,13 @@ def matrix(world):
     ]
     for audience, issue in issues.items():
         readers = readers_of(audience)
+        # the issue's words are searched for: a hit (its section's anchor) only for its readers
+        section = issue.sections.first()
+        section.body += f"<p>Chuyên đề matran{issue.month}</p>"
+        section.save()
+        search_url = f"{reverse('search')}?q=chuyen+de+matran{issue.month}#muc-{section.pk}"
         cases += [
+            ("search", search_url, "get", readers - {"anonymous"}),
             ("bulletins:issue", issue.get_absolute_url(), "get", readers),
             # Without Pango (a developer machine) nobody gets a PDF: readers get a 503 page.
             (
@@ -171,6 +177,9 @@ def test_access_matrix(client, world, role):
     for name, url, method, allowed in matrix(world):
         response = getattr(client, method)(url)
         granted = response.status_code in {200, 302} and not _is_login_redirect(response)
+        if name == "search":
+            anchor = url.split("#")[1]
+            granted = response.status_code == 200 and f"#{anchor}" in response.content.decode()
         if name == "bulletins:confirm_read":
             granted = response.status_code == 302 and not _is_login_redirect(response)
         if granted != (role in allowed):
@@ -197,6 +206,29 @@ def test_choosing_a_ward_reaches_its_cells_only(world, cell):
     visible = Issue.objects.visible_to(world["users"]["reader"])
     assert world["issues"]["ward_a"] in visible
     assert world["issues"]["ward_a"] not in Issue.objects.visible_to(world["users"]["other_cell"])
+
+
+def test_search_reveals_no_count_snippet_or_filter_choice_of_an_unreadable_issue(client, world):
+    ward_a = world["issues"]["ward_a"]
+    ward_a.publisher = world["users"]["editor"].organisations.create(
+        name="Ban Tuyên giáo Đảng ủy phường", kind="board"
+    )
+    ward_a.year = 2019
+    ward_a.save()
+    section = ward_a.sections.first()
+    section.body = "<p>Phòng chống sạt lở đất ở tổ dân phố</p>"
+    section.save()
+    client.force_login(world["users"]["other_cell"])
+    response = client.get(reverse("search"), {"q": "sat lo dat"})
+    content = response.content.decode()
+    assert response.context["page"].paginator.count == 0
+    assert "sạt lở" not in content.lower()
+    assert "2019" not in content
+    assert "Ban Tuyên giáo Đảng ủy phường" not in content
+    client.force_login(world["users"]["reader"])
+    content = client.get(reverse("search"), {"q": "sat lo dat"}).content.decode()
+    assert "<mark>sạt</mark> <mark>lở</mark> <mark>đất</mark>" in content
+    assert "Ban Tuyên giáo Đảng ủy phường" in content  # a publisher choice in the filter
 
 
 def test_registry_backlinks_hide_sections_of_issues_the_reader_may_not_read(client, world):

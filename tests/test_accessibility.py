@@ -50,6 +50,7 @@ def demo_pages(live_demo):
         "document": Document.objects.filter(relations_to__isnull=False)[0].get_absolute_url(),
         "person": reverse("people:person", args=[reported.participants.first().pk]),
         "event": reverse("people:event", args=[reported.pk]),
+        "search": reverse("search") + "?q=chuyen+doi+so",
     }
 
 
@@ -88,6 +89,7 @@ def test_the_demo_portal_in_a_browser(live_server, demo_pages, secretary, axe_so
     check_accessibility(live_server.url, demo_pages, secretary, axe_source)
     photograph_issue_page(live_server.url + demo_pages["issue"], secretary)
     check_contents_and_citation_preview(live_server.url + demo_pages["issue"], secretary)
+    search_from_the_header(live_server.url + demo_pages["home"], secretary)
 
 
 def check_accessibility(server, pages, secretary, axe_source):
@@ -111,6 +113,26 @@ def photograph_issue_page(url, secretary):
         page.goto(url)
         page.evaluate("document.fonts.ready")
         page.screenshot(path=ARTIFACTS / f"issue-{name}.png")
+        context.close()
+
+
+def search_from_the_header(url, secretary):
+    """On a phone and a desktop: the header's box finds a phrase typed without accents and
+    the hit leads to its section in the issue."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    for name, viewport in [("phone", PHONE), ("desktop", DESKTOP)]:
+        context = secretary(viewport=viewport)
+        page = context.new_page()
+        page.goto(url)
+        page.get_by_role("searchbox").first.fill("chuyen doi so")
+        page.get_by_role("searchbox").first.press("Enter")
+        page.wait_for_url("**/tim-kiem/?q=chuyen+doi+so")
+        results = page.locator(".search-results")
+        results.wait_for()
+        assert "<mark>chuyển</mark>" in results.inner_html().lower(), results.inner_text()[:300]
+        page.screenshot(path=ARTIFACTS / f"search-{name}.png")
+        results.locator("li a").first.click()
+        page.wait_for_url("**/tai-lieu/*/#muc-*")
         context.close()
 
 

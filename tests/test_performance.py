@@ -220,7 +220,7 @@ def most_cited():
 
 @pytest.mark.parametrize("sections", [200, 2000])
 def test_page_queries_do_not_grow_with_issues_sections_and_accounts(client, sections):
-    call_command("generate_dataset", sections=sections, stdout=io.StringIO())
+    call_command("generate_load_dataset", sections=sections, stdout=io.StringIO())
     client.force_login(User.objects.get(username="bithu00001"))
     counts = {}
     for name, url in PAGES:
@@ -240,7 +240,8 @@ EXPECTED_QUERIES = {
     # inside a test; its commit setting on PostgreSQL), the neighbours (2), the confirmation
     "issue": 9 + (connection.vendor == "postgresql"),
     "documents": 5,  # the filter's choices (2), the count, one page
-    "most cited": 6,  # the document, its relations (2), the count and one page of citing
+    "most cited": 7,  # the document, its relations (2), the implementing chain, the count and
+    # one page of citing sections
     "people": 3,  # the count, one page with positions prefetched
     "events": 3,  # the count, one page
 }

@@ -5,7 +5,7 @@ import io
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import F, Prefetch
+from django.db.models import F, Prefetch, Q
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -19,6 +19,7 @@ from bulletins.confirmations import read_report, write_report_csv
 from bulletins.models import Attachment, Issue, Review, Section, start_next_issue
 from bulletins.numbering import outline_errors
 from bulletins.policy import policy
+from bulletins.search import SectionQuery
 from documents.models import Document
 
 from .forms import (
@@ -220,6 +221,15 @@ class IssueAdmin(PolicyScopedAdmin):
         "outline",
         "import_warnings_list",
     ]
+
+    def get_search_results(self, request, queryset, search_term):
+        """Issues whose own title or whose sections match, through the search index."""
+        if not search_term.strip():
+            return queryset, False
+        sections = SectionQuery(search_term).matching(Section.objects.filter(issue__in=queryset))
+        return queryset.filter(
+            Q(title_override__icontains=search_term) | Q(pk__in=sections.values("issue_id"))
+        ), False
 
     @admin.display(description=_("title"), ordering="period")
     def issue_title(self, issue):

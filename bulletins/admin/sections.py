@@ -1,6 +1,7 @@
 """The section admin: one section with its footnotes and recognised citations."""
 
 from django.contrib import admin
+from django.contrib.admin.views.main import SEARCH_VAR
 from django.db.models import F
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -11,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from bulletins import policy as rules
 from bulletins.models import Footnote, Section
 from bulletins.policy import policy
+from bulletins.search import SectionQuery, bitmap_plans
 from documents.models import Citation
 
 from .forms import WIDE_HEADING, SectionForm, keep_recoverable
@@ -104,6 +106,24 @@ class SectionAdmin(PolicyScopedAdmin):
         if obj is not None and obj.issue.was_published:
             return [*self.fields, "correction_note"]
         return self.fields
+
+    def get_search_results(self, request, queryset, search_term):
+        """The search index, as in the portal, never LIKE over the bodies; the queryset is
+        already this user's publishers' sections, drafts included, and their issues scope
+        the index search the way a reader's do (bulletins.search)."""
+        if not search_term.strip():
+            return queryset, False
+        issue_ids = None
+        if not request.user.is_superuser:
+            issue_ids = list(policy.issues_for(request.user).values_list("pk", flat=True))
+        return SectionQuery(search_term).matching(queryset, issue_ids), False
+
+    def changelist_view(self, request, extra_context=None):
+        if not request.GET.get(SEARCH_VAR, "").strip():
+            return super().changelist_view(request, extra_context)
+        with bitmap_plans():  # the list is evaluated while rendering
+            response = super().changelist_view(request, extra_context)
+            return response.render() if hasattr(response, "render") else response
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "issue":

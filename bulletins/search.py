@@ -1,0 +1,314 @@
+"""Search across issues: sections, registry documents, people and events.
+
+Everything starts from the ids of the issues the caller may see (``visible_to`` for readers,
+the staff policy's ``issues_for`` as well for staff), so no hit, snippet or count comes from
+another issue.
+
+On PostgreSQL sections are matched on their stored, GIN-indexed ``search_vector`` (kept by a
+trigger, see migration 0009): every word folded (accent-insensitive), ranked with a bonus
+for the words as a phrase and a smaller one for the words with the accents as typed; a
+query naming a document by code ("CT 26") keeps the sections citing it. On SQLite,
+for ``make run``, the same words are looked for in the folded text, a simpler match.
+"""
+
+import html
+import re
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cached_property
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connection, transaction
+from django.db.models import Case, F, FloatField, Q, TextField, Value, When
+from django.db.models.functions import Concat
+from django.urls import reverse
+
+from documents.models import Citation
+from documents.search import documents_matching, named_documents, parse
+from people.models import Event, Person
+from people.search import (
+    Fold,
+    events_matching,
+    fold,
+    people_matching,
+    without_address,
+    words,
+)
+
+from .models import Issue, Section
+from .policy import policy
+
+SNIPPET_CHARS = 220
+CANDIDATES = 100
+# Beyond this many issues (a superuser's), the scope is left to the issue_id filter.
+SCOPE_LEXEMES = 3000
+# SQLite only: the folded text is computed per query there (no stored index).
+_FOLDED_TEXT = Fold(Concat("heading", Value(" "), "body", output_field=TextField()))
+_TAG = re.compile(r"<[^>]+>")
+
+
+def readable_issue_ids(user, *, staff=False):
+    """Ids of what the user reads in the portal; with ``staff``, also of the issues they work
+    on, drafts included, as the admin shows them.
+
+    Read first, as a list: a secretary reads a few hundred issues of tens of thousands, and
+    the search uses the ids themselves (SectionQuery.matching).
+    """
+    issues = Issue.objects.visible_to(user)
+    if staff:
+        managed = policy.issues_for(user)
+        issues = Issue.objects.filter(
+            Q(pk__in=issues.values("pk")) | Q(pk__in=managed.values("pk"))
+        )
+    return list(issues.values_list("pk", flat=True))
+
+
+def _postgres():
+    return connection.vendor == "postgresql"
+
+
+class InIssues(SearchQuery):
+    """The folded words AND one of the issues' '#<id>' lexemes (see migration 0009), so the
+    GIN index alone finds the sections of a reader's few hundred issues that match."""
+
+    def __init__(self, value, issue_ids=None):
+        super().__init__(value, config="tailieu")
+        self.issue_ids = issue_ids
+
+    def as_sql(self, compiler, connection, **extra_context):
+        sql, params = super().as_sql(compiler, connection, **extra_context)
+        if self.issue_ids is None:
+            return sql, params
+        scope = " | ".join(f"'#{int(pk)}'" for pk in self.issue_ids)
+        return f"({sql} && %s::tsquery)", [*params, scope]
+
+
+@dataclass
+class SectionQuery:
+    """How a query text selects and ranks sections."""
+
+    text: str
+
+    def __post_init__(self):
+        self.parsed = parse(self.text)
+        self.documents = named_documents(self.parsed)
+        # When the query names documents, what is left ("về tết") narrows their sections.
+        self.words_text = without_address(
+            self.parsed.rest if self.parsed.names_documents else self.text
+        )
+        self.words = words(self.words_text)
+
+    def citing(self):
+        """Sections citing, listing or presenting the named documents, each through its
+        own index (one OR over the joins made PostgreSQL scan every section)."""
+        documents = list(self.documents.values_list("pk", flat=True))
+        cited = Section.cited_documents.through.objects.filter(document_id__in=documents)
+        return (
+            Q(pk__in=Citation.objects.filter(document_id__in=documents).values("section_id"))
+            | Q(pk__in=cited.values("section_id"))
+            | Q(presented_document_id__in=documents)
+        )
+
+    def matching(self, sections, issue_ids=None):
+        """The sections that match, unordered (the admin list orders them its way), of the
+        given issues only when ``issue_ids`` is given.
+
+        On PostgreSQL the issues are then part of the text query, as their '#<id>' lexemes
+        (migration 0009): the GIN index finds the few matching sections of a reader's few
+        hundred issues at once, where an issue_id filter made PostgreSQL read the vector of
+        every section of those issues.
+        """
+        if not self.words and not self.parsed.names_documents:
+            return sections.none()
+        in_lexemes = _postgres() and self.words and issue_ids and len(issue_ids) <= SCOPE_LEXEMES
+        if issue_ids is not None and not in_lexemes:
+            sections = sections.filter(issue_id__in=issue_ids)
+        if self.parsed.names_documents:
+            sections = sections.filter(self.citing())
+        if not self.words:
+            return sections
+        if _postgres():
+            scope = issue_ids if in_lexemes else None
+            return sections.filter(search_vector=InIssues(self.words_text, scope))
+        condition = Q()
+        for word in self.words:
+            condition &= Q(folded__contains=word)
+        return sections.annotate(folded=_FOLDED_TEXT).filter(condition)
+
+    def ranked(self, sections, issue_ids=None):
+        """The best matching sections, with a ``rank``, best first.
+
+        Ranking reads each candidate's vector, too slow for the thousands of sections a
+        common word matches; so the ``CANDIDATES`` matches of the latest issues entered
+        (found through the indexes alone) are ranked: what a reader preparing this
+        month's meeting looks for.
+        """
+        matched = self.matching(sections, issue_ids)
+        if _postgres():
+            newest = matched.order_by("-issue_id", "position").values("pk")
+            matched = Section.objects.filter(pk__in=newest[:CANDIDATES])
+        return (
+            matched.select_related("issue__publisher")
+            .annotate(rank=self.rank())
+            .order_by("-rank", "-issue__year", "-issue__month", "position")
+        )
+
+    def rank(self):
+        if not self.words:
+            return Value(0.0, output_field=FloatField())
+        if not _postgres():
+            phrase = " ".join(self.words)
+            return Case(When(folded__contains=phrase, then=Value(1.0)), default=Value(0.1))
+        folded = SearchQuery(self.words_text, config="tailieu")
+        phrase = SearchQuery(self.words_text, config="tailieu", search_type="phrase")
+        as_typed = SearchQuery(self.words_text, config="simple")
+        return (
+            SearchRank(F("search_vector"), folded)
+            + Case(When(search_vector=phrase, then=Value(1.0)), default=Value(0.0))
+            + Case(When(search_vector=as_typed, then=Value(0.5)), default=Value(0.0))
+        )
+
+    def snippets(self, sections):
+        """{pk: HTML} of the sections' text around the matched words, marked.
+
+        Made in Python from the page's sections: PostgreSQL's ts_headline took about 4 ms a
+        section through the unaccent dictionary, most of the time budget of a page.
+        """
+        return {section.pk: self._snippet(section.body) for section in sections}
+
+    @cached_property
+    def marked(self):
+        """What a snippet marks: the words, and the codes of the documents named."""
+        codes = [fold(code) for code in self.documents.values_list("code", flat=True)[:10]]
+        return {*(self.words or words(self.text)), *codes}
+
+    def _snippet(self, body):
+        text = " ".join(html.unescape(_TAG.sub(" ", body)).split())
+        folded = fold(text)
+        marks = sorted(
+            (match.start(), match.end())
+            for word in self.marked
+            for match in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", folded)
+        )
+        phrase = folded.find(" ".join(self.words))
+        first = phrase if phrase >= 0 else (marks[0][0] if marks else 0)
+        start = max(0, first - 60)
+        end = min(len(text), start + SNIPPET_CHARS)
+        pieces, cursor = [], start
+        for mark_start, mark_end in marks:
+            if mark_start < cursor or mark_end > end:
+                continue
+            pieces += [html.escape(text[cursor:mark_start]), "<mark>"]
+            pieces += [html.escape(text[mark_start:mark_end]), "</mark>"]
+            cursor = mark_end
+        pieces.append(html.escape(text[cursor:end]))
+        return "".join(pieces).strip()
+
+
+@dataclass
+class Hit:
+    kind: str
+    title: str
+    url: str
+    rank: float
+    issue: str = ""
+    section_number: str = ""
+    heading: str = ""
+    snippet: str = ""
+
+    def as_json(self):
+        return {
+            "kind": self.kind,
+            "issue": self.issue,
+            "section_number": self.section_number,
+            "heading": self.heading,
+            "snippet": self.snippet,
+            "url": self.url,
+            "rank": round(self.rank, 4),
+        }
+
+
+def section_url(section):
+    return f"{reverse('bulletins:issue', kwargs={'pk': section.issue_id})}#{section.anchor}"
+
+
+def section_hits(query, sections):
+    snippets = query.snippets(sections)
+    return [
+        Hit(
+            kind="section",
+            title=f"{section.number} {section.heading}".strip(),
+            url=section_url(section),
+            rank=float(section.rank),
+            issue=section.issue.title,
+            section_number=section.number,
+            heading=section.heading,
+            snippet=snippets.get(section.pk, ""),
+        )
+        for section in sections
+    ]
+
+
+def registry_hits(user, text, limit):
+    """Documents, people and events: the registry is for logged-in accounts only."""
+    if not user.is_authenticated:
+        return []
+    documents = documents_matching(text)[:limit]
+    hits = [
+        Hit("document", str(document), document.get_absolute_url(), 3.0, heading=document.subject)
+        for document in documents
+    ]
+    hits += [
+        Hit("person", person.full_name, reverse("people:person", kwargs={"pk": person.pk}), 1.0)
+        for person in people_matching(Person.objects.all(), text)[:limit]
+    ]
+    hits += [
+        Hit("event", event.title, reverse("people:event", kwargs={"pk": event.pk}), 1.0)
+        for event in events_matching(Event.objects.all(), text)[:limit]
+    ]
+    return hits
+
+
+@contextmanager
+def bitmap_plans():
+    """PostgreSQL cannot estimate how few sections a set of '#<id>' lexemes leaves, and
+    then reads every vector (a sequential scan, or the issue_id index walked backwards);
+    within this block it answers from the GIN index (bitmap scans only)."""
+    if not _postgres():
+        yield
+        return
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
+        yield
+
+
+class Results:
+    """The ranked sections of a search, for a Paginator: at most ``CANDIDATES`` of them,
+    while ``total`` counts every match."""
+
+    def __init__(self, query, sections, issue_ids):
+        self.query, self.sections, self.issue_ids = query, sections, issue_ids
+
+    @cached_property
+    def total(self):
+        with bitmap_plans():
+            return self.query.matching(self.sections, self.issue_ids).count()
+
+    def count(self):
+        return min(self.total, CANDIDATES)
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, index):
+        with bitmap_plans():
+            return list(self.query.ranked(self.sections, self.issue_ids)[index])
+
+
+def search(user, text, *, staff=False, limit=20):
+    """The hits the user gets for the text: registry entries first (documents named by the
+    query, people, events), then the best sections."""
+    query = SectionQuery(text)
+    sections = Results(query, Section.objects.all(), readable_issue_ids(user, staff=staff))
+    return registry_hits(user, text, limit) + section_hits(query, sections[:limit])
