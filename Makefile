@@ -21,7 +21,7 @@ install: $(VENV)/.installed messages
 	mkdir -p var
 
 messages: $(VENV)/.installed
-	$(BIN)/pybabel --quiet compile --domain django --directory locale
+	$(BIN)/pybabel --quiet compile --domain "django djangojs" --directory locale
 
 # The demo runs with development settings on its own SQLite file, whatever the environment says.
 run: export DEBUG := 1

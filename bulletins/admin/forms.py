@@ -17,7 +17,7 @@ class VersionedForm(forms.ModelForm):
     deliberate merge, not an accident.
     """
 
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = forms.IntegerField(label=_("Version"), widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

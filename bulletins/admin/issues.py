@@ -9,6 +9,7 @@ from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from reversion import set_comment
@@ -67,12 +68,25 @@ class SectionInline(admin.StackedInline):
         "cited_documents",
         "version",
     ]
-    readonly_fields = ["outline_moves"]
+    readonly_fields = ["outline_moves", "text"]
     autocomplete_fields = ["presented_document", "cited_documents", "event"]
     show_change_link = True
 
     def get_formset(self, request, obj=None, **kwargs):
         return super().get_formset(request, obj, widgets=WIDE_HEADING, **kwargs)
+
+    def get_fields(self, request, obj=None):
+        """Who may only read the issue sees the text as readers do, not its HTML."""
+        fields = super().get_fields(request, obj)
+        if obj is None or self.admin_site.get_model_admin(Issue).has_change_permission(
+            request, obj
+        ):
+            return fields
+        return ["text" if field == "body" else field for field in fields if field != "version"]
+
+    @admin.display(description=_("body"))
+    def text(self, section):
+        return mark_safe(section.body)  # noqa: S308  (sanitised with nh3 on save)
 
     @admin.display(description=_("Move"))
     def outline_moves(self, section):
@@ -100,9 +114,17 @@ class ReviewInline(admin.TabularInline):
     model = Review
     extra = 0
     can_delete = False
-    fields = ["created_at", "actor", "from_status", "to_status", "comment"]
+    fields = ["created_at", "actor", "status_before", "status_after", "comment"]
     readonly_fields = fields
     verbose_name_plural = _("Review history")
+
+    @admin.display(description=_("Status before"))
+    def status_before(self, review):
+        return review.get_from_status_display()
+
+    @admin.display(description=_("Status after"))
+    def status_after(self, review):
+        return review.get_to_status_display()
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -140,6 +162,8 @@ class IssueAdmin(PublisherScopedMixin, CompareVersionAdmin):
         return reverse("bulletins:issue_preview", args=[issue.pk])
 
     def get_fieldsets(self, request, obj=None):
+        if obj is not None and not self.has_change_permission(request, obj):
+            return self.fieldsets[:-1]  # read-only: no correction to note, no version to send
         if obj is not None and obj.was_published:
             return self.fieldsets
         return [*self.fieldsets[:-1], (None, {"fields": ["version"]})]
