@@ -231,6 +231,9 @@ CKEDITOR_5_CONFIGS = {
     }
 }
 
+# The empty choice of a portal filter reads "All", not "---------".
+FILTERS_EMPTY_CHOICE_LABEL = _("All")
+
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # CKEditor reads the token from the cookie to upload images.
 X_FRAME_OPTIONS = "DENY"
