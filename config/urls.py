@@ -17,7 +17,11 @@ admin.site.index_title = _("Editorial work")
 
 urlpatterns = [
     # Browsers ask for /favicon.ico on every page, the admin's too.
-    path("favicon.ico", login_not_required(RedirectView.as_view(url=lazy_static("favicon.svg")))),
+    path(
+        "favicon.ico",
+        login_not_required(RedirectView.as_view(url=lazy_static("favicon.svg"))),
+        name="favicon",
+    ),
     path("quan-tri/", admin.site.urls),
     path("tai-khoan/password_change/", PasswordChangeView.as_view(), name="password_change"),
     path("tai-khoan/", include("django.contrib.auth.urls")),
