@@ -17,8 +17,11 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $@
 
+# .env: development settings for manage.py on this machine (read by config/settings.py).
 install: $(VENV)/.installed messages
 	mkdir -p var
+	test -e .env || printf '# Development only, never deployed: see README, Configuration.\nDEBUG=1\n' > .env
+	$(BIN)/python manage.py migrate --noinput --verbosity 0
 
 messages: $(VENV)/.installed
 	$(BIN)/pybabel --quiet compile --domain "django djangojs" --directory locale

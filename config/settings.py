@@ -16,6 +16,24 @@ from django.utils.translation import gettext_lazy as _
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
+def read_env_file(path):
+    """Add the KEY=value lines of a developer's .env to the environment; real variables win.
+
+    `make install` writes a .env with DEBUG=1 so that manage.py commands run on a developer
+    machine as they are. The file is never deployed (.dockerignore); without it, and in
+    production, the settings stay production-safe and SECRET_KEY is required.
+    """
+    if not path.is_file():
+        return
+    for line in path.read_text(encoding="utf-8").splitlines():
+        key, equals, value = line.strip().partition("=")
+        if equals and not key.startswith("#"):
+            os.environ.setdefault(key.strip(), value.strip())
+
+
+read_env_file(Path(os.environ.get("ENV_FILE", BASE_DIR / ".env")))
+
+
 def env_bool(name, default=False):
     value = os.environ.get(name)
     if value is None:
