@@ -12,6 +12,8 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from people.admin import OrganisationPickers
+
 from . import audit_admin  # noqa: F401  (the audit log's admin, in Vietnamese)
 from .importing import AccountFileError, create_accounts, read_rows
 from .library_names import permission_label
@@ -65,7 +67,7 @@ class GroupAdmin(PermissionLabels, DjangoGroupAdmin):
 
 
 @admin.register(User)
-class UserAdmin(PermissionLabels, DjangoUserAdmin):
+class UserAdmin(OrganisationPickers, PermissionLabels, DjangoUserAdmin):
     list_display = [
         "username",
         "last_name",

@@ -3,6 +3,8 @@
 import csv
 from dataclasses import dataclass, field
 
+from django.utils.timezone import localtime
+
 from .models import ReadConfirmation
 
 
@@ -42,6 +44,7 @@ def write_report_csv(report, stream, headers):
                 row.cell.parent.name if row.cell.parent else "",
                 "x" if row.confirmed else "",
                 ", ".join(str(c.reader) for c in row.confirmations),
-                first.confirmed_at.isoformat(timespec="minutes") if first else "",
+                # Local time, as on the screen: a secretary's 21:00 is not 14:00.
+                localtime(first.confirmed_at).strftime("%Y-%m-%d %H:%M") if first else "",
             ]
         )

@@ -1,10 +1,15 @@
 """Vietnamese that reads right: the terms, plurals and labels a new user met wrong."""
 
+from pathlib import Path
+
 import pytest
+from django.contrib.staticfiles import finders
 from django.urls import reverse
 
+from accounts.importing import read_rows
 from accounts.models import User
 from bulletins.models import Issue, Review
+from people.models import Organisation
 
 from .conftest import PASSWORD
 
@@ -82,3 +87,86 @@ def test_permissions_are_named_in_vietnamese(client, superuser, reader):
     assert "thêm số tài liệu" in page
     # The cell comes before the long permission list.
     assert page.index('name="organisations"') < page.index('name="user_permissions"')
+
+
+def test_pickers_name_a_cell_with_its_ward_and_offer_only_allowed_publishers(
+    client, editor, board, cell, city
+):
+    other_ward = Organisation.objects.create(
+        name="Đảng ủy phường Sông Hiến", kind=Organisation.Kind.WARD, parent=city
+    )
+    Organisation.objects.create(name=cell.name, kind=Organisation.Kind.CELL, parent=other_ward)
+    client.force_login(editor)
+    url = reverse("admin:autocomplete")
+
+    cells = client.get(
+        url,
+        {"term": "Tổ dân phố 5", "app_label": "bulletins", "model_name": "issue",
+         "field_name": "audience_organisations"},
+    ).json()["results"]  # fmt: skip
+    publishers = client.get(
+        url,
+        {"term": "", "app_label": "bulletins", "model_name": "issue", "field_name": "publisher"},
+    ).json()["results"]
+
+    assert sorted(result["text"] for result in cells) == [
+        "Chi bộ Tổ dân phố 5 – Đảng ủy phường Hợp Giang",
+        "Chi bộ Tổ dân phố 5 – Đảng ủy phường Sông Hiến",
+    ]
+    assert [result["text"] for result in publishers] == [
+        "Ban Tuyên giáo Thành ủy – Thành ủy Cao Bằng"
+    ]
+    form = client.get(reverse("admin:bulletins_issue_add")).context["adminform"].form
+    assert list(form.fields["publisher"].queryset) == [board]
+
+
+def test_the_read_report_csv_has_local_times(client, approver, published_issue, reader):
+    import datetime as dt
+
+    from bulletins.models import ReadConfirmation
+
+    confirmation = ReadConfirmation.objects.create(issue=published_issue, reader=reader)
+    confirmation.confirmed_at = dt.datetime(2026, 10, 3, 14, 5, tzinfo=dt.UTC)
+    confirmation.save()
+    client.force_login(approver)
+    url = reverse("admin:bulletins_issue_read_report", args=[published_issue.pk])
+    csv_text = client.get(url, {"format": "csv"}).content.decode()
+    assert "2026-10-03 21:05" in csv_text  # Asia/Ho_Chi_Minh is UTC+7
+
+
+def test_publishing_now_asks_for_confirmation_first(client, approver, draft_issue):
+    client.force_login(approver)
+    url = reverse("admin:bulletins_issue_workflow", args=[draft_issue.pk])
+
+    first = client.post(url, {"transition": "publish"})
+    draft_issue.refresh_from_db()
+    assert draft_issue.status == Issue.Status.DRAFT
+    assert "Đồng ý, phát hành ngay" in first.content.decode()
+    assert reverse("bulletins:issue_preview", args=[draft_issue.pk]) in first.content.decode()
+
+    client.post(url, {"transition": "publish", "confirmed": "1"})
+    draft_issue.refresh_from_db()
+    assert draft_issue.status == Issue.Status.PUBLISHED
+
+
+def test_a_sent_back_issue_opens_with_the_comment_on_top(client, editor, approver, draft_issue):
+    Review.objects.create(
+        issue=draft_issue,
+        actor=approver,
+        from_status=Issue.Status.SUBMITTED,
+        to_status=Issue.Status.DRAFT,
+        comment="Bổ sung số liệu mục 2.",
+    )
+    client.force_login(editor)
+    page = client.get(reverse("admin:bulletins_issue_change", args=[draft_issue.pk]))
+    html = page.content.decode()
+    assert html.index("Bổ sung số liệu mục 2.") < html.index('id="issue_form"')
+
+
+def test_the_account_import_offers_a_sample_file(client, superuser):
+    client.force_login(superuser)
+    page = client.get(reverse("admin:accounts_user_import")).content.decode()
+    assert "accounts/tai-khoan-mau.csv" in page
+    sample = finders.find("accounts/tai-khoan-mau.csv")
+    rows = read_rows(Path(sample).read_bytes())
+    assert [row.username for row in rows] == ["nongthiman", "luongvantai"]

@@ -19,6 +19,7 @@ from bulletins import workflow
 from bulletins.confirmations import read_report, write_report_csv
 from bulletins.models import Attachment, Issue, Review, Section, start_next_issue
 from bulletins.numbering import outline_errors
+from people.admin import OrganisationPickers
 from people.models import Organisation
 
 from .forms import WIDE_HEADING, IssueForm, TransitionForm, VersionedForm
@@ -134,7 +135,7 @@ class ReviewInline(admin.TabularInline):
 
 
 @admin.register(Issue)
-class IssueAdmin(PublisherScopedMixin, CompareVersionAdmin):
+class IssueAdmin(OrganisationPickers, PublisherScopedMixin, CompareVersionAdmin):
     form = IssueForm
     exclude = ["version"]
     list_display = ["issue_title", "publisher", "status", "published_at"]
@@ -145,6 +146,10 @@ class IssueAdmin(PublisherScopedMixin, CompareVersionAdmin):
     inlines = [SectionInline, AttachmentInline, ReviewInline]
     change_list_template = "admin/bulletins/issue/change_list.html"
     history_latest_first = True
+
+    class Media:
+        css = {"all": ["bulletins/admin.css"]}
+
     fieldsets = [
         (None, {"fields": ["publisher", ("month", "year"), "title_override", "marking"]}),
         (_("Readers"), {"fields": ["audience", "audience_organisations", "read_report_link"]}),
@@ -168,10 +173,11 @@ class IssueAdmin(PublisherScopedMixin, CompareVersionAdmin):
             return self.fieldsets
         return [*self.fieldsets[:-1], (None, {"fields": ["version"]})]
 
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "publisher" and not request.user.is_superuser:
-            kwargs["queryset"] = request.user.organisations.all()
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+    def organisation_choices(self, request, field_name):
+        """Only the publishers this user may use are offered; any organisation may read."""
+        if field_name == "publisher":
+            return self.publishers(request)
+        return Organisation.objects.all()
 
     def has_change_permission(self, request, obj=None):
         """A published issue is corrected by the approvers only; editors read it."""
@@ -248,11 +254,13 @@ class IssueAdmin(PublisherScopedMixin, CompareVersionAdmin):
         if not self.has_view_permission(request, issue):
             raise PermissionDenied
         form = TransitionForm(request.POST or None)
-        if request.method == "POST" and form.is_valid():
+        transition = request.POST.get("transition", "")
+        confirming = transition == "publish" and "confirmed" not in request.POST
+        if request.method == "POST" and form.is_valid() and not confirming:
             try:
                 workflow.apply(
                     issue,
-                    request.POST.get("transition", ""),
+                    transition,
                     request.user,
                     comment=form.cleaned_data["comment"] or "",
                     when=form.cleaned_data["when"],
@@ -274,9 +282,23 @@ class IssueAdmin(PublisherScopedMixin, CompareVersionAdmin):
             gettext("Review and publication: %(issue)s") % {"issue": issue},
             issue=issue,
             form=form,
+            confirm_publish=confirming and form.is_valid(),
             transitions=workflow.available(issue, request.user),
             reviews=issue.reviews.select_related("actor"),
         )
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        """An issue sent back opens with the approver's comment on top, not under the form."""
+        issue = self.get_object(request, object_id)
+        if request.method == "GET" and issue is not None and issue.status == Issue.Status.DRAFT:
+            review = issue.reviews.order_by("-created_at").first()
+            if review and review.from_status == Issue.Status.SUBMITTED and review.comment:
+                messages.warning(
+                    request,
+                    gettext("Sent back by %(who)s: %(comment)s")
+                    % {"who": review.actor or gettext("the approver"), "comment": review.comment},
+                )
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def import_view(self, request):
         return import_view(request, self)
