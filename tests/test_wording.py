@@ -170,3 +170,33 @@ def test_the_account_import_offers_a_sample_file(client, superuser):
     sample = finders.find("accounts/tai-khoan-mau.csv")
     rows = read_rows(Path(sample).read_bytes())
     assert [row.username for row in rows] == ["nongthiman", "luongvantai"]
+
+
+GLOSSARY = Path(__file__).resolve().parent.parent / "locale" / "GLOSSARY.md"
+CATALOGUE = GLOSSARY.parent / "vi" / "LC_MESSAGES" / "django.po"
+
+
+def glossary_terms():
+    """The (English, Vietnamese) rows of the glossary's table, without its head."""
+    lines = [line for line in GLOSSARY.read_text("utf-8").splitlines() if line.startswith("|")]
+    cells = [line.split("|")[1:3] for line in lines[2:]]
+    return [(english.strip(), vietnamese.strip()) for english, vietnamese in cells]
+
+
+def test_the_catalogue_follows_the_glossary():
+    from django.utils import translation
+
+    terms = glossary_terms()
+    assert len(terms) > 20
+    with translation.override("vi"):
+        wrong = {
+            english: translation.gettext(english)
+            for english, vietnamese in terms
+            if translation.gettext(english) != vietnamese
+        }
+    assert not wrong
+
+
+def test_no_translation_doubles_the_plural_marker():
+    doubled = [line for line in CATALOGUE.read_text("utf-8").splitlines() if "các các" in line]
+    assert not doubled
