@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export DJANGO_SETTINGS_MODULE := config.settings
 
-.PHONY: run test lint install messages clean
+.PHONY: run test lint install messages clean screenshots
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "Cần Python 3.12 trở lên (Django 6) / Python 3.12+ is required for Django 6."; exit 1; }
@@ -47,6 +47,11 @@ test: install lint
 	DEBUG=0 SECRET_KEY=check-deploy-only-not-a-real-secret-$$(date +%s)-abcdefghijklmnopqrstuvwxyz \
 		ALLOWED_HOSTS=example.org $(BIN)/python manage.py check --deploy --fail-level WARNING
 	$(BIN)/python -m pytest
+
+# The main pages at 360 and 1280 px, from the demo data, into test-artifacts/screenshots/.
+screenshots: export DEBUG := 1
+screenshots: install
+	$(BIN)/python -m pytest tests/test_screenshots.py -q
 
 clean:
 	rm -rf $(VENV) var/static
