@@ -10,7 +10,7 @@ from django.utils import timezone
 from bulletins.models import Issue
 from portal import reading
 
-from .conftest import make_issue
+from .factories import make_issue
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from django.urls import reverse
 from accounts.demo import DEMO_ACCOUNTS
 from bulletins.models import Issue
 
-from .conftest import ARTIFACTS
+from .support import ARTIFACTS
 
 pytestmark = [
     pytest.mark.browser,

@@ -11,7 +11,7 @@ from accounts.models import User
 from bulletins.models import Issue, Review
 from people.models import Organisation
 
-from .conftest import PASSWORD
+from .factories import PASSWORD
 
 
 @pytest.fixture
@@ -149,16 +149,9 @@ def test_publishing_now_asks_for_confirmation_first(client, approver, draft_issu
     assert draft_issue.status == Issue.Status.PUBLISHED
 
 
-def test_a_sent_back_issue_opens_with_the_comment_on_top(client, editor, approver, draft_issue):
-    Review.objects.create(
-        issue=draft_issue,
-        actor=approver,
-        from_status=Issue.Status.SUBMITTED,
-        to_status=Issue.Status.DRAFT,
-        comment="Bổ sung số liệu mục 2.",
-    )
+def test_a_sent_back_issue_opens_with_the_comment_on_top(client, editor, reviewed_issue):
     client.force_login(editor)
-    page = client.get(reverse("admin:bulletins_issue_change", args=[draft_issue.pk]))
+    page = client.get(reverse("admin:bulletins_issue_change", args=[reviewed_issue.pk]))
     html = page.content.decode()
     assert html.index("Bổ sung số liệu mục 2.") < html.index('id="issue_form"')
 
