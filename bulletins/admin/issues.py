@@ -255,7 +255,12 @@ class IssueAdmin(OrganisationPickers, PublisherScopedMixin, CompareVersionAdmin)
             raise PermissionDenied
         form = TransitionForm(request.POST or None)
         transition = request.POST.get("transition", "")
-        confirming = transition == "publish" and "confirmed" not in request.POST
+        transitions = workflow.available(issue, request.user)
+        confirming = (
+            transition == "publish"
+            and "confirmed" not in request.POST
+            and any(step.name == "publish" for step in transitions)
+        )
         if request.method == "POST" and form.is_valid() and not confirming:
             try:
                 workflow.apply(
@@ -283,7 +288,7 @@ class IssueAdmin(OrganisationPickers, PublisherScopedMixin, CompareVersionAdmin)
             issue=issue,
             form=form,
             confirm_publish=confirming and form.is_valid(),
-            transitions=workflow.available(issue, request.user),
+            transitions=transitions,
             reviews=issue.reviews.select_related("actor"),
         )
 
