@@ -160,6 +160,9 @@ def test_the_account_import_offers_a_sample_file(client, superuser):
     client.force_login(superuser)
     page = client.get(reverse("admin:accounts_user_import")).content.decode()
     assert "accounts/tai-khoan-mau.csv" in page
+    # Printing the page after an import prints just the list of one-time passwords.
+    assert "accounts/print.css" in page
+    assert ".one-time-passwords" in Path(finders.find("accounts/print.css")).read_text("utf-8")
     sample = finders.find("accounts/tai-khoan-mau.csv")
     rows = read_rows(Path(sample).read_bytes())
     assert [row.username for row in rows] == ["nongthiman", "luongvantai"]
