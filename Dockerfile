@@ -13,7 +13,7 @@ COPY pyproject.toml README.md ./
 RUN pip install .
 
 COPY . .
-RUN pybabel --quiet compile --domain django --directory locale \
+RUN pybabel --quiet compile --domain "django djangojs" --directory locale \
     && useradd --system --home /app tailieu \
     && mkdir -p /app/var/media /app/var/backups && chown -R tailieu /app/var
 

@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export DJANGO_SETTINGS_MODULE := config.settings
 
-.PHONY: run test lint install messages clean
+.PHONY: run test lint install messages clean screenshots
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "Cần Python 3.12 trở lên (Django 6) / Python 3.12+ is required for Django 6."; exit 1; }
@@ -17,11 +17,14 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $@
 
+# .env: development settings for manage.py on this machine (read by config/settings.py).
 install: $(VENV)/.installed messages
 	mkdir -p var
+	test -e .env || printf '# Development only, never deployed: see README, Configuration.\nDEBUG=1\n' > .env
+	$(BIN)/python manage.py migrate --noinput --verbosity 0
 
 messages: $(VENV)/.installed
-	$(BIN)/pybabel --quiet compile --domain django --directory locale
+	$(BIN)/pybabel --quiet compile --domain "django djangojs" --directory locale
 
 # The demo runs with development settings on its own SQLite file, whatever the environment says.
 run: export DEBUG := 1
@@ -47,6 +50,11 @@ test: install lint
 	DEBUG=0 SECRET_KEY=check-deploy-only-not-a-real-secret-$$(date +%s)-abcdefghijklmnopqrstuvwxyz \
 		ALLOWED_HOSTS=example.org $(BIN)/python manage.py check --deploy --fail-level WARNING
 	$(BIN)/python -m pytest
+
+# The main pages at 360 and 1280 px, from the demo data, into test-artifacts/screenshots/.
+screenshots: export DEBUG := 1
+screenshots: install
+	$(BIN)/python -m pytest tests/test_screenshots.py -q
 
 clean:
 	rm -rf $(VENV) var/static

@@ -1,14 +1,22 @@
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.forms import AdminPasswordChangeForm, SetUnusablePasswordMixin
+from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.core.validators import FileExtensionValidator
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils.text import format_lazy
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from people.admin import OrganisationPickers
+
+from . import audit_admin  # noqa: F401  (the audit log's admin, in Vietnamese)
 from .importing import AccountFileError, create_accounts, read_rows
+from .library_names import permission_label
 from .models import User
 
 MAX_CSV_BYTES = 1024 * 1024
@@ -30,8 +38,36 @@ class AccountFileForm(forms.Form):
         return upload
 
 
+class PasswordForm(AdminPasswordChangeForm):
+    """Django joins this help text at import time, so its warning is never translated."""
+
+    usable_password_help_text = format_lazy(
+        '{}<ul id="id_unusable_warning" class="messagelist"><li class="warning">{}</li></ul>',
+        SetUnusablePasswordMixin.usable_password_help_text,
+        _("If disabled, the current password for this user will be lost."),
+    )
+
+
+class PermissionLabels:
+    """Permissions listed by their Vietnamese names, not the English ones Django stores."""
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.name in {"permissions", "user_permissions"}:
+            field.label_from_instance = permission_label
+        return field
+
+
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class GroupAdmin(PermissionLabels, DjangoGroupAdmin):
+    pass
+
+
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(OrganisationPickers, PermissionLabels, DjangoUserAdmin):
     list_display = [
         "username",
         "last_name",
@@ -46,9 +82,18 @@ class UserAdmin(DjangoUserAdmin):
     autocomplete_fields = ["organisations"]
     actions = ["deactivate"]
     change_list_template = "admin/accounts/user/change_list.html"
+    change_password_form = PasswordForm
+    # The party cell and the role come first; single permissions, rarely used, come last.
     fieldsets = [
-        *DjangoUserAdmin.fieldsets,
-        (_("Organisations"), {"fields": ["organisations", "phone", "must_change_password"]}),
+        (None, {"fields": ["username", "password"]}),
+        (_("Personal info"), {"fields": ["last_name", "first_name", "email", "phone"]}),
+        (_("Party cells and roles"), {"fields": ["organisations", "groups"]}),
+        (_("Status"), {"fields": ["is_active", "must_change_password", "is_staff"]}),
+        (_("Important dates"), {"fields": ["last_login", "date_joined"]}),
+        (
+            _("Single permissions"),
+            {"fields": ["is_superuser", "user_permissions"], "classes": ["collapse"]},
+        ),
     ]
 
     def save_model(self, request, obj, form, change):

@@ -27,3 +27,7 @@ class AccountsConfig(AppConfig):
             m2m_fields={"groups", "user_permissions", "organisations"},
         )
         auditlog.register(Group, m2m_fields={"permissions"})
+
+        from .library_names import name_library_texts
+
+        name_library_texts()

@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, F, Min
+from django.utils.timezone import localtime
 
 from .models import ReadConfirmation
 
@@ -87,7 +88,8 @@ def write_report_csv(report, stream, headers):
                     row.cell.parent.name if row.cell.parent else "",
                     "x" if row.confirmed else "",
                     ", ".join(name for name, _when in row.readers),
-                    row.first_at.isoformat(timespec="minutes") if row.first_at else "",
+                    # Local time, as on the screen: a secretary's 21:00 is not 14:00.
+                    localtime(row.first_at).strftime("%Y-%m-%d %H:%M") if row.first_at else "",
                 ],
             )
         )

@@ -4,13 +4,21 @@ everything shown to a logged-in account."""
 
 from django.conf import settings
 from django.middleware.csp import ContentSecurityPolicyMiddleware
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.cache import patch_cache_control
+
+
+def in_admin(request):
+    """Whether the request is for the admin (a URL configuration without it has none)."""
+    try:
+        return request.path.startswith(reverse("admin:index"))
+    except NoReverseMatch:
+        return False
 
 
 class SecurityHeadersMiddleware(ContentSecurityPolicyMiddleware):
     def process_response(self, request, response):
-        if request.path.startswith(reverse("admin:index")) and not hasattr(response, "_csp_config"):
+        if in_admin(request) and not hasattr(response, "_csp_config"):
             response._csp_config = settings.SECURE_CSP_ADMIN
         response = super().process_response(request, response)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)

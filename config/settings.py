@@ -17,6 +17,24 @@ from django.utils.translation import gettext_lazy as _
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
+def read_env_file(path):
+    """Add the KEY=value lines of a developer's .env to the environment; real variables win.
+
+    `make install` writes a .env with DEBUG=1 so that manage.py commands run on a developer
+    machine as they are. The file is never deployed (.dockerignore); without it, and in
+    production, the settings stay production-safe and SECRET_KEY is required.
+    """
+    if not path.is_file():
+        return
+    for line in path.read_text(encoding="utf-8").splitlines():
+        key, equals, value = line.strip().partition("=")
+        if equals and not key.startswith("#"):
+            os.environ.setdefault(key.strip(), value.strip())
+
+
+read_env_file(Path(os.environ.get("ENV_FILE", BASE_DIR / ".env")))
+
+
 def env_bool(name, default=False):
     value = os.environ.get(name)
     if value is None:
@@ -318,6 +336,9 @@ SECURE_CSP_ADMIN = {
     "img-src": [CSP.SELF, "data:", "blob:"],
 }
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+
+# The empty choice of a portal filter reads "All", not "---------".
+FILTERS_EMPTY_CHOICE_LABEL = _("All")
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # CKEditor reads the token from the cookie to upload images.

@@ -2,7 +2,9 @@
 
 import datetime
 
+from django.apps import apps
 from django.contrib import admin, messages
+from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -83,11 +85,50 @@ class SuccessionInline(admin.TabularInline):
         return False
 
 
+def picker_label(organisation):
+    """Two cells may share a name: a picker tells them apart by their parent."""
+    if organisation.parent_id is None:
+        return organisation.name
+    return f"{organisation.name} – {organisation.parent.name}"
+
+
+class OrganisationPickers:
+    """Organisation fields of this admin name each organisation with its parent.
+
+    A model admin may also narrow what a field offers, in its form and in its search-as-you-type
+    list alike, by defining ``organisation_choices(request, field_name)``.
+    """
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None and db_field.is_relation and db_field.related_model is Organisation:
+            field.label_from_instance = picker_label
+            field.queryset = field.queryset.select_related("parent")
+            if hasattr(self, "organisation_choices"):
+                field.queryset &= self.organisation_choices(request, db_field.name)
+        return field
+
+
+class OrganisationAutocomplete(AutocompleteJsonView):
+    def serialize_result(self, obj, to_field_name):
+        result = super().serialize_result(obj, to_field_name)
+        if isinstance(obj, Organisation):
+            result["text"] = picker_label(obj)
+        return result
+
+
+# The admin's search-as-you-type lists use the same labels (the documented way is a custom
+# admin site; one view of the default site is replaced instead).
+admin.site.autocomplete_view = lambda request: OrganisationAutocomplete.as_view(
+    admin_site=admin.site
+)(request)
+
+
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(OrganisationPickers, admin.ModelAdmin):
     list_display = ["name", "kind", "parent", "citation_code", "existed_until"]
     list_filter = [ExistingOnFilter, "kind"]
-    search_fields = ["name", "short_name", "citation_code", "former_names__name"]
+    search_fields = ["name", "short_name", "citation_code", "former_names__name", "parent__name"]
     autocomplete_fields = ["parent"]
     list_select_related = ["parent"]
     inlines = [OrganisationNameInline, SuccessionInline]
@@ -180,8 +221,23 @@ class OrganisationAdmin(admin.ModelAdmin):
         sources = organisations[0] if operation == "dissolve" else organisations
         return act(sources, successor, data["day"], actor=actor, apply=apply)
 
+    def get_search_results(self, request, queryset, search_term):
+        """The search-as-you-type list offers what the form it serves would accept."""
+        queryset, duplicates = super().get_search_results(request, queryset, search_term)
+        queryset = queryset.select_related("parent")
+        try:
+            model = apps.get_model(request.GET["app_label"], request.GET["model_name"])
+        except (KeyError, LookupError):
+            return queryset, duplicates
+        source = (
+            self.admin_site.get_model_admin(model) if self.admin_site.is_registered(model) else None
+        )
+        if hasattr(source, "organisation_choices"):
+            queryset &= source.organisation_choices(request, request.GET.get("field_name", ""))
+        return queryset, duplicates
 
-class PositionInline(admin.TabularInline):
+
+class PositionInline(OrganisationPickers, admin.TabularInline):
     model = Position
     extra = 1
     autocomplete_fields = ["organisation"]
@@ -195,7 +251,7 @@ class PersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(Position)
-class PositionAdmin(admin.ModelAdmin):
+class PositionAdmin(OrganisationPickers, admin.ModelAdmin):
     list_display = ["person", "title", "organisation", "start_date", "end_date"]
     list_filter = ["organisation__kind"]
     search_fields = ["person__full_name", "title", "organisation__name"]
@@ -211,7 +267,7 @@ class ParticipationInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(OrganisationPickers, admin.ModelAdmin):
     list_display = ["title", "kind", "start", "place"]
     list_filter = ["kind"]
     search_fields = ["title", "place", "participants__full_name"]

@@ -30,6 +30,13 @@ def reading_minutes(sections):
     return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
 
+def current_issue(issues, today):
+    """The issue of this month, else the newest one not dated after it (one published early
+    for next month waits its turn), else the newest."""
+    up_to_now = Q(year__lt=today.year) | Q(year=today.year, month__lte=today.month)
+    return issues.filter(up_to_now).first() or issues.first()
+
+
 def neighbours(issue, user):
     """The readable issues just before and just after this one, by month (None at the ends)."""
     issues = Issue.objects.visible_to(user)

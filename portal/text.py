@@ -12,11 +12,14 @@ from django.db.models import Prefetch
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from bulletins.models import Attachment, Footnote, Issue, Section
 from documents.models import Citation, Document
+from people.mentions import PeopleLinker
+from people.models import Person
 
 from . import reading
 
@@ -39,7 +42,14 @@ def issue_text(issue):
         "sections": sections,
         "orientation": [section for section in sections if section.level == 1],
         "minutes": reading.reading_minutes(sections),
+        "people_linker": people_linker(),
     }
+
+
+def people_linker():
+    """Names in the text link to the people's pages (people.mentions), one query."""
+    people = Person.objects.values_list("pk", "full_name")
+    return PeopleLinker((name, reverse("people:person", args=[pk])) for pk, name in people)
 
 
 def render_reading_text(issue, *, preview=False):

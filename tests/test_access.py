@@ -110,6 +110,7 @@ def matrix(world):
     event = Event.objects.create(title="Hội nghị sơ kết", start="2026-07-10T08:00+07:00")
     Participation.objects.create(event=event, person=person, role=Participation.Role.CHAIRED)
     cases = [
+        ("favicon", "/favicon.ico", "get", set(ROLES)),  # the browser icon, for everyone
         ("bulletins:home", reverse("bulletins:home"), "get", EVERYONE_LOGGED_IN),
         ("bulletins:archive", reverse("bulletins:archive"), "get", EVERYONE_LOGGED_IN),
         (

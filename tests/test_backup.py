@@ -19,7 +19,8 @@ from operations import backup, encryption
 from .factories import make_issue
 
 PASSPHRASE = "mật khẩu sao lưu của Ban 2026"
-CSRF = re.compile(rb'name="csrfmiddlewaretoken" value="[^"]+"')
+# What differs on every response by design: the CSRF token and the CSP nonce.
+PER_RESPONSE = re.compile(rb'name="csrfmiddlewaretoken" value="[^"]+"|nonce="[^"]+"')
 committed = pytest.mark.django_db(transaction=True)
 
 
@@ -58,7 +59,7 @@ def snapshot(client, media):
         url = url or reverse("bulletins:issue_preview", args=[issue.pk])
         response = client.get(url)
         assert response.status_code == 200
-        pages[url] = CSRF.sub(b"", response.content)
+        pages[url] = PER_RESPONSE.sub(b"", response.content)
     files = {}
     for path in sorted(media.rglob("*")):
         if path.is_file():

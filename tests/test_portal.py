@@ -71,8 +71,8 @@ def test_issue_page_query_count_does_not_grow_with_sections(
     # (3, 4 on PostgreSQL), the text on its first view (sections, footnotes, citations,
     # attachments), previous and next readable issue (2), read confirmation, the session
     # refreshed (3: savepoint, update, release), the reading scope worked out on a first
-    # request (4: tree, cells, successions, transfers)
-    with django_assert_max_num_queries(22):
+    # request (4: tree, cells, successions, transfers), the people named in the text
+    with django_assert_max_num_queries(23):
         response = reader_client.get(issue.get_absolute_url())
     assert response.content.decode().count('class="section level-') == sections
 

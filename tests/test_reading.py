@@ -125,8 +125,9 @@ def test_pdf_query_count_does_not_grow_with_sections(
     issue = make_issue(board, 8, sections=sections)
     # session, user, issue, publisher's former names, audit entry in its own transaction
     # (3, 4 on PostgreSQL), the first rendering (sections, footnotes, citations, the issue's
-    # images), the session refreshed (3), the reading scope on a first request (4)
-    with django_assert_max_num_queries(19):
+    # images), the session refreshed (3), the reading scope on a first request (4), the people
+    # named in the text
+    with django_assert_max_num_queries(20):
         response = reader_client.get(reverse("bulletins:issue_pdf", args=[issue.pk]))
     assert response.status_code == 200
 

@@ -121,7 +121,7 @@ class TestWorkflowPage:
         client.force_login(approver)
         url = admin_url("workflow", draft_issue.pk)
         assert "Phát hành ngay" in client.get(url).content.decode()
-        client.post(url, {"transition": "publish", "comment": ""})
+        client.post(url, {"transition": "publish", "comment": "", "confirmed": "1"})
         draft_issue.refresh_from_db()
         assert draft_issue.status == S.PUBLISHED
 

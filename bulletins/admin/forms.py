@@ -66,7 +66,7 @@ def _as_post_value(value):
 
 
 class VersionedForm(forms.ModelForm):
-    version = VersionField(required=False)
+    version = VersionField(label=_("Version"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -10,6 +10,7 @@ from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +22,8 @@ from bulletins.numbering import outline_errors
 from bulletins.policy import policy
 from bulletins.search import SectionQuery
 from documents.models import Document
+from people.admin import OrganisationPickers
+from people.models import Organisation
 
 from .forms import (
     WIDE_HEADING,
@@ -136,11 +139,25 @@ class SectionInline(admin.StackedInline):
         "cited_documents",
         "version",
     ]
+    readonly_fields = ["text"]
     autocomplete_fields = ["presented_document", "cited_documents", "event"]
     show_change_link = True
 
     def get_formset(self, request, obj=None, **kwargs):
         return super().get_formset(request, obj, widgets=WIDE_HEADING, **kwargs)
+
+    def get_fields(self, request, obj=None):
+        """Who may only read the issue sees the text as readers do, not its HTML."""
+        fields = super().get_fields(request, obj)
+        if obj is None or self.admin_site.get_model_admin(Issue).has_change_permission(
+            request, obj
+        ):
+            return fields
+        return ["text" if field == "body" else field for field in fields if field != "version"]
+
+    @admin.display(description=_("body"))
+    def text(self, section):
+        return mark_safe(section.body)  # noqa: S308  (sanitised with nh3 on save)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name in self.autocomplete_fields:
@@ -183,9 +200,17 @@ class ReviewInline(admin.TabularInline):
     model = Review
     extra = 0
     can_delete = False
-    fields = ["created_at", "actor", "from_status", "to_status", "comment"]
+    fields = ["created_at", "actor", "status_before", "status_after", "comment"]
     readonly_fields = fields
     verbose_name_plural = _("Review history")
+
+    @admin.display(description=_("Status before"))
+    def status_before(self, review):
+        return review.get_from_status_display()
+
+    @admin.display(description=_("Status after"))
+    def status_after(self, review):
+        return review.get_to_status_display()
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -195,7 +220,7 @@ class ReviewInline(admin.TabularInline):
 
 
 @admin.register(Issue)
-class IssueAdmin(PolicyScopedAdmin):
+class IssueAdmin(OrganisationPickers, PolicyScopedAdmin):
     form = IssueForm
     exclude = ["version"]
     list_display = ["issue_title", "publisher", "status", "published_at"]
@@ -206,6 +231,10 @@ class IssueAdmin(PolicyScopedAdmin):
     inlines = [SectionInline, AttachmentInline, ReviewInline]
     change_list_template = "admin/bulletins/issue/change_list.html"
     history_latest_first = True
+
+    class Media:
+        css = {"all": ["bulletins/admin.css"]}
+
     fieldsets = [
         (None, {"fields": ["publisher", ("month", "year"), "title_override", "marking"]}),
         (_("Readers"), {"fields": ["audience", "audience_organisations", "read_report_link"]}),
@@ -245,7 +274,9 @@ class IssueAdmin(PolicyScopedAdmin):
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = self.fieldsets
-        if obj is None or not obj.was_published:
+        if obj is not None and not self.has_change_permission(request, obj):
+            fieldsets = fieldsets[:-1]  # read-only: no correction to note, no version to send
+        elif obj is None or not obj.was_published:
             fieldsets = [*fieldsets[:-1], (None, {"fields": ["version"]})]
         if obj is not None and obj.import_warnings:
             fieldsets = [
@@ -268,10 +299,11 @@ class IssueAdmin(PolicyScopedAdmin):
     def outline(self, issue):
         return render_outline(issue)
 
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "publisher":
-            kwargs["queryset"] = policy.publishers_for(request.user)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+    def organisation_choices(self, request, field_name):
+        """Only the publishers this user may use are offered; any organisation may read."""
+        if field_name == "publisher":
+            return policy.publishers_for(request.user)
+        return Organisation.objects.all()
 
     def restoring(self, request, issue):
         """A revert keeps the issue's status and a recovered issue comes back as a draft:
@@ -346,11 +378,18 @@ class IssueAdmin(PolicyScopedAdmin):
     def workflow_view(self, request, pk):
         issue = self.allowed_object(request, pk, rules.VIEW)
         form = TransitionForm(request.POST or None)
-        if request.method == "POST" and form.is_valid():
+        transition = request.POST.get("transition", "")
+        transitions = workflow.available(issue, request.user)
+        confirming = (
+            transition == "publish"
+            and "confirmed" not in request.POST
+            and any(step.name == "publish" for step in transitions)
+        )
+        if request.method == "POST" and form.is_valid() and not confirming:
             try:
                 workflow.apply(
                     issue,
-                    request.POST.get("transition", ""),
+                    transition,
                     request.user,
                     comment=form.cleaned_data["comment"] or "",
                     when=form.cleaned_data["when"],
@@ -372,9 +411,23 @@ class IssueAdmin(PolicyScopedAdmin):
             gettext("Review and publication: %(issue)s") % {"issue": issue},
             issue=issue,
             form=form,
-            transitions=workflow.available(issue, request.user),
+            confirm_publish=confirming and form.is_valid(),
+            transitions=transitions,
             reviews=issue.reviews.select_related("actor"),
         )
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        """An issue sent back opens with the approver's comment on top, not under the form."""
+        issue = self.get_object(request, object_id)
+        if request.method == "GET" and issue is not None and issue.status == Issue.Status.DRAFT:
+            review = issue.reviews.order_by("-created_at").first()
+            if review and review.from_status == Issue.Status.SUBMITTED and review.comment:
+                messages.warning(
+                    request,
+                    gettext("Sent back by %(who)s: %(comment)s")
+                    % {"who": review.actor or gettext("the approver"), "comment": review.comment},
+                )
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def import_view(self, request):
         return import_view(request, self)

@@ -41,6 +41,12 @@ def with_citation_links(section):
     return mark_safe(sanitize_html("".join(pieces)))  # noqa: S308
 
 
+@register.filter
+def with_people_links(html, linker):
+    """Names of people linked to their pages (people.mentions); the input is sanitised HTML."""
+    return mark_safe(linker.link(html)) if linker else html  # noqa: S308
+
+
 def preview(document):
     """Type, date, issuer and subject, shown on hover or long press."""
     parts = [document.document_type.name, document.code]

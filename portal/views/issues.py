@@ -27,12 +27,19 @@ from .. import pdf, reading, text
 
 def home(request):
     issues = Issue.objects.visible_to(request.user).with_publisher()
-    latest = issues.first()
+    today = timezone.localdate()
+    latest = reading.current_issue(issues, today)
     orientation = latest.sections.filter(level=1) if latest else Section.objects.none()
+    recent = issues.exclude(pk=latest.pk)[:5] if latest else []
     return render(
         request,
         "portal/home.html",
-        {"latest": latest, "orientation": orientation, "recent": issues[1:6]},
+        {
+            "latest": latest,
+            "this_month": latest and (latest.year, latest.month) == (today.year, today.month),
+            "orientation": orientation,
+            "recent": recent,
+        },
     )
 
 
