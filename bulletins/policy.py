@@ -72,7 +72,7 @@ class StaffPolicy:
             return Issue.objects.none()
         issues = Issue.objects.all()
         if not user.is_superuser:
-            issues = issues.filter(publisher__in=self.publishers_for(user).values("pk"))
+            issues = issues.filter(publisher__in=self.archives_for(user))
         corrects = action in _CORRECTING and not user.has_perm(PUBLISH_PERMISSION)
         if action == DELETE or corrects:
             issues = issues.exclude(status__in=_SEEN_BY_READERS)
@@ -134,8 +134,15 @@ class StaffPolicy:
         )
         return self.issue_of(parent.first())
 
+    def archives_for(self, user):
+        """Ids of the publishers whose issues the user manages: their own, and the bodies
+        those succeeded (a merged board's staff keep its archive; they publish only as their
+        own body)."""
+        own = set(self.publishers_for(user).values_list("pk", flat=True))
+        return own | Organisation.objects.predecessors_of(own)
+
     def _publishes(self, user, publisher_id):
-        return self.publishers_for(user).filter(pk=publisher_id).exists()
+        return publisher_id in self.archives_for(user)
 
     def readable_or_managed(self, user):
         """Issues whose files the user may open: as a reader, or as its publisher's staff."""

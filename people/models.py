@@ -73,6 +73,17 @@ class OrganisationQuerySet(models.QuerySet):
                         todo.append((ancestor, last))
         return former
 
+    def predecessors_of(self, ids):
+        """Ids of the bodies merged or dissolved into the given ones, following chains."""
+        found, todo = set(), set(ids)
+        while todo:
+            earlier = set(
+                Succession.objects.filter(successor__in=todo).values_list("predecessor", flat=True)
+            )
+            todo = earlier - found
+            found |= earlier
+        return found
+
     def cells_under(self, ids=None):
         """Party cells at or below the given organisations (all cells when ids is None)."""
         cells = self.filter(kind=Organisation.Kind.CELL)

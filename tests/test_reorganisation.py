@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts import roles
 from bulletins.models import Issue
 from people import reorganisation
 from people.models import Organisation, Succession, Transfer
@@ -190,3 +191,19 @@ def test_editors_may_not_reorganise(client, tree, editor):
     response = client.post(f"{url}?ids={song_hien.pk}", {"day": "2025-07-01", "_apply": "1"})
     assert response.status_code == 403
     assert not Succession.objects.exists()
+
+
+def test_the_successor_boards_staff_manage_the_archive_of_the_board_it_succeeded(city, board):
+    from bulletins.policy import policy
+
+    old_issue = make_issue(board, 3)
+    new_board = org("Ban Tuyên giáo và Dân vận Tỉnh ủy", Organisation.Kind.BOARD, city)
+    editor = make_user("bientap_moi", groups=[roles.EDITOR], is_staff=True)
+    editor.organisations.set([new_board])
+    assert old_issue not in policy.issues_for(editor)
+    reorganisation.merge([board], new_board, MERGER, apply=True)
+    editor = type(editor).objects.get(pk=editor.pk)
+    assert old_issue in policy.issues_for(editor)
+    assert policy.can(editor, "view", old_issue)
+    # They publish as their own body: the ended board is not offered for new issues.
+    assert list(policy.publishers_for(editor)) == [new_board]
