@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
 
+from bulletins.importing import read_bytes
 from bulletins.models import Issue, Section
 
 from .factories import make_user
@@ -164,3 +165,16 @@ def test_the_editor_ticks_off_warnings_and_others_may_not(editor_client, board, 
     assert client.post(url, {"done": keys}).status_code == 403
     issue.refresh_from_db()
     assert len(issue.import_warnings) == 1
+
+
+@pytest.mark.django_db
+def test_the_month_written_in_the_file_wins_over_the_forms(editor_client, board):
+    file = SimpleUploadedFile("thang.md", DOUBTFUL, content_type="application/octet-stream")
+    form = {"file": file, "publisher": board.pk, "month": 3, "year": 2020}
+    preview = editor_client.post(reverse(IMPORT_URL), form)
+    written = read_bytes(DOUBTFUL, "thang.md").header
+    assert written.month and written.month != 3
+    assert (preview.context["preview"]["month"], preview.context["preview"]["year"]) == (
+        written.month,
+        written.year,
+    )

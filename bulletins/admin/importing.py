@@ -71,7 +71,13 @@ class _ImportOptions(forms.Form):
         data = self.cleaned_data
         try:
             self.bulletin = read_bytes(content, filename)
-            self.month, self.year = issue_period(self.bulletin, data["month"], data["year"])
+            # The month written in the file wins: the form's is only for files without one.
+            header = self.bulletin.header
+            self.month, self.year = issue_period(
+                self.bulletin,
+                None if header.month else data["month"],
+                None if header.year else data["year"],
+            )
             check_import(
                 data["publisher"],
                 self.year,
