@@ -138,8 +138,10 @@ class StaffPolicy:
         """Ids of the publishers whose issues the user manages: their own, and the bodies
         those succeeded (a merged board's staff keep its archive; they publish only as their
         own body)."""
-        own = set(self.publishers_for(user).values_list("pk", flat=True))
-        return own | Organisation.objects.predecessors_of(own)
+        if not hasattr(user, "_archives"):  # once per request, like Django's permission cache
+            own = set(self.publishers_for(user).values_list("pk", flat=True))
+            user._archives = own | Organisation.objects.predecessors_of(own)
+        return user._archives
 
     def _publishes(self, user, publisher_id):
         return publisher_id in self.archives_for(user)
