@@ -69,6 +69,7 @@ def permission_label(permission):
 def name_library_texts():
     admin_list._boolean_icon = boolean_icon
     apps.get_app_config("axes").verbose_name = _("Login protection")
+    apps.get_app_config("django_tasks_database").verbose_name = _("Background tasks")
     name_link_rows()
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 

@@ -127,7 +127,6 @@ class DocumentAdmin(admin.ModelAdmin):
         (_("Content"), {"fields": ["subject", "summary", "full_text", "file"]}),
     ]
 
-    @admin.action(description=_("Confirm the selected entries"), permissions=["change"])
     def get_search_results(self, request, queryset, search_term):
         """Codes as people say them ("Chỉ thị 26", "CT 26"), accents optional, besides
         Django's own search (which the autocomplete needs for a half-typed code)."""
@@ -135,6 +134,7 @@ class DocumentAdmin(admin.ModelAdmin):
         named = [document.pk for document in documents_matching(search_term)]
         return queryset_found | queryset.filter(pk__in=named), may_duplicate
 
+    @admin.action(description=_("Confirm the selected entries"), permissions=["change"])
     def confirm(self, request, queryset):
         count = queryset.filter(verified=False).update(verified=True)
         self.message_user(

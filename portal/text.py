@@ -15,6 +15,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from bulletins.models import Attachment, Footnote, Issue, Section
 from documents.models import Citation, Document
@@ -61,7 +62,8 @@ def render_reading_text(issue, *, preview=False):
 
 def reading_text(issue):
     """The rendered text of a published issue, from the cache when this state was seen."""
-    key = f"portal:issue-text:{issue.pk}:{issue.updated_at.timestamp()}"
+    # The text's headings and labels are in the reader's language: one copy per language.
+    key = f"portal:issue-text:{issue.pk}:{issue.updated_at.timestamp()}:{get_language()}"
     html = cache.get(key)
     if html is None:
         html = render_reading_text(issue)

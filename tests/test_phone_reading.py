@@ -68,5 +68,5 @@ def test_the_browser_icon_is_found_without_logging_in(client):
 def test_every_page_offers_the_text_size_buttons(client, reader):
     client.force_login(reader)
     page = client.get(reverse("bulletins:home")).content.decode()
-    assert 'aria-label="Chữ to hơn"' in page
+    assert 'title="Chữ to hơn">A+<span class="visually-hidden"> Chữ to hơn</span>' in page
     assert "js/text-size.js" in page
