@@ -132,6 +132,9 @@ TEMPLATES = [
     },
 ]
 
+if not os.environ.get("DATABASE_URL"):
+    (BASE_DIR / "var").mkdir(exist_ok=True)  # the default SQLite file's folder, on a fresh clone
+
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}",
