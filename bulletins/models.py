@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from documents.linking import relink
 from documents.models import Citation, Document
-from people.models import Event, Organisation
+from people.models import CellType, Event, Organisation
 
 from .attachments import validate_attachment
 from .html import SanitizedHTMLField
@@ -118,6 +118,10 @@ class Issue(Versioned):
         PUBLISHED = "published", _("Published")
         ARCHIVED = "archived", _("Withdrawn")
 
+    class Kind(models.TextChoices):
+        REGULAR = "regular", _("Regular (monthly)")
+        THEMATIC = "thematic", _("Thematic (quarterly)")
+
     class Audience(models.TextChoices):
         INTERNAL = "internal", _("All internal readers")
         ORGANISATIONS = "organisations", _("Only the chosen organisations")
@@ -125,6 +129,13 @@ class Issue(Versioned):
 
     publisher = models.ForeignKey(
         Organisation, verbose_name=_("publisher"), on_delete=models.PROTECT, related_name="issues"
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.REGULAR)
+    topic = models.CharField(
+        _("topic"),
+        max_length=255,
+        blank=True,
+        help_text=_("For a thematic issue: its topic, which is also its title."),
     )
     year = models.PositiveSmallIntegerField(_("year"), validators=[validate_publication_year])
     month = models.PositiveSmallIntegerField(
@@ -187,7 +198,8 @@ class Issue(Versioned):
         permissions = [("publish_issue", _("Can publish and unpublish issues"))]
         constraints = [
             models.UniqueConstraint(
-                fields=["publisher", "year", "month"], name="unique_issue_per_publisher_month"
+                fields=["publisher", "kind", "year", "month"],
+                name="unique_issue_per_publisher_kind_month",
             )
         ]
 
@@ -326,6 +338,32 @@ class Section(Versioned):
     cited_documents = models.ManyToManyField(
         Document, verbose_name=_("cited documents"), blank=True, related_name="citing_sections"
     )
+    cell_types = models.ManyToManyField(
+        CellType,
+        verbose_name=_("for cell types"),
+        blank=True,
+        related_name="+",
+        help_text=_("Leave empty for every cell; otherwise only cells of these types read it."),
+    )
+    # Provenance: the section of a higher publisher's issue this one was taken from. The credit
+    # is written when it is taken, so it survives the source's deletion.
+    source = models.ForeignKey(
+        "self",
+        verbose_name=_("taken from"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="copies",
+    )
+    source_version = models.PositiveIntegerField(
+        _("source version"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("The source's version when it was taken or last applied."),
+    )
+    source_credit = models.CharField(_("credit"), max_length=500, blank=True, editable=False)
     event = models.ForeignKey(
         Event,
         verbose_name=_("reported event"),
@@ -541,3 +579,48 @@ class Attachment(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class PublisherSettings(models.Model):
+    """A publishing board's calendar and reader options; boards without a row get the defaults.
+
+    See `bulletins/deadlines.py` for the rules these numbers feed.
+    """
+
+    publisher = models.OneToOneField(
+        Organisation,
+        verbose_name=_("publisher"),
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="publishing",
+    )
+    meeting_day = models.PositiveSmallIntegerField(
+        _("meeting day"),
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(28)],
+        help_text=_("Cells meet on this day of the month; the regular issue is due before it."),
+    )
+    thematic_days = models.PositiveSmallIntegerField(
+        _("thematic issue window (days)"),
+        default=7,
+        validators=[MinValueValidator(1), MaxValueValidator(28)],
+        help_text=_("The thematic issue comes out in the last days of the quarter's third month."),
+    )
+    reminder_days = models.PositiveSmallIntegerField(
+        _("reminder (days before the meeting)"),
+        default=2,
+        validators=[MaxValueValidator(28)],
+        help_text=_("Cells that have not confirmed reading are reminded this many days before."),
+    )
+    readers_download_word = models.BooleanField(
+        _("readers may download Word"),
+        default=False,
+        help_text=_("Staff can always download an issue as Word; readers only when this is on."),
+    )
+
+    class Meta:
+        verbose_name = _("publisher settings")
+        verbose_name_plural = _("publisher settings")
+
+    def __str__(self):
+        return str(self.publisher)

@@ -93,6 +93,35 @@ class OrganisationQuerySet(models.QuerySet):
         return cells.filter(pk__in=[pk for pk in parents if _chain(pk, parents) & wanted])
 
 
+class CellTypeManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class CellType(models.Model):
+    """A type of party cell (loại hình chi bộ): sections can be written for some types only.
+
+    A managed list, seeded with the usual types by a migration; boards may add their own.
+    """
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("short code"), max_length=50, unique=True)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = CellTypeManager()
+
+    class Meta:
+        verbose_name = _("cell type")
+        verbose_name_plural = _("cell types")
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+
 class Organisation(models.Model):
     """A body in the party or state tree: central bodies down to party cells."""
 
@@ -129,6 +158,15 @@ class Organisation(models.Model):
         max_length=20,
         blank=True,
         help_text=_("Issuer code used after the slash in document codes, e.g. TW, TU, HU."),
+    )
+    cell_type = models.ForeignKey(
+        CellType,
+        verbose_name=_("cell type"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="organisations",
+        help_text=_("For a party cell: which sections written for some types of cell it reads."),
     )
 
     existed_from = models.DateField(_("existed from"), null=True, blank=True)
