@@ -276,6 +276,13 @@ class SectionQuerySet(models.QuerySet):
     def visible_to(self, user):
         return self.filter(issue__in=Issue.objects.visible_to(user))
 
+    def for_cell_types(self, cell_type_ids):
+        """Sections every cell reads, plus those written for any of these cell types."""
+        targets = Section.cell_types.through.objects.filter(section_id=models.OuterRef("pk"))
+        return self.filter(
+            ~models.Exists(targets) | models.Exists(targets.filter(celltype_id__in=cell_type_ids))
+        )
+
     def citing(self, document):
         """Sections that cite, present or list the document, newest issue first.
 
