@@ -9,11 +9,12 @@ import io
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 from PIL import Image
 
 from bulletins.models import Issue
 from documents.models import Document
-from people.models import Event, Participation, Person
+from people.models import Event, Organisation, Participation, Person, Succession
 from portal import pdf
 
 from .factories import make_issue, make_user
@@ -24,8 +25,9 @@ pytestmark = pytest.mark.django_db
 # have their own tests (test_admin, test_accounts, test_uploads).
 NOT_PORTAL = ("quan-tri/", "tai-khoan/", "ckeditor5/")
 
-ROLES = ["anonymous", "reader", "other_cell", "editor", "approver", "admin"]
-EVERYONE_LOGGED_IN = {"reader", "other_cell", "editor", "approver", "admin"}
+# "successor": a cell of the ward that ward A merged into today, after A's issues came out.
+ROLES = ["anonymous", "reader", "other_cell", "successor", "editor", "approver", "admin"]
+EVERYONE_LOGGED_IN = {"reader", "other_cell", "successor", "editor", "approver", "admin"}
 BOARD = {"editor", "approver", "admin"}
 
 
@@ -58,6 +60,14 @@ def world(settings, tmp_path, board, cell, city, directive):
         name="Đảng ủy phường Sông Hiến", kind="ward", parent=city
     )
     other_cell = ward_b.__class__.objects.create(name="Chi bộ Tổ 9", kind="cell", parent=ward_b)
+    merged_ward = Organisation.objects.create(name="Phường Thục Phán", kind="ward", parent=city)
+    merged_cell = Organisation.objects.create(name="Chi bộ Tổ 1", kind="cell", parent=merged_ward)
+    Succession.objects.create(
+        predecessor=ward_a,
+        successor=merged_ward,
+        kind=Succession.Kind.MERGED,
+        date=timezone.localdate(),
+    )
 
     issues = {
         "internal": make_issue(board, 7),
@@ -83,12 +93,14 @@ def world(settings, tmp_path, board, cell, city, directive):
     users = {
         "reader": make_user("bithu_a", groups=["Bí thư chi bộ"]),
         "other_cell": make_user("bithu_b", groups=["Bí thư chi bộ"]),
+        "successor": make_user("bithu_c", groups=["Bí thư chi bộ"]),
         "editor": make_user("bientap_tg", groups=["Biên tập viên"], is_staff=True),
         "approver": make_user("pheduyet_tg", groups=["Phê duyệt"], is_staff=True),
         "admin": make_user("quantri_ht", is_staff=True, is_superuser=True),
     }
     users["reader"].organisations.set([cell])
     users["other_cell"].organisations.set([other_cell])
+    users["successor"].organisations.set([merged_cell])
     users["editor"].organisations.set([board])
     users["approver"].organisations.set([board])
     return {"issues": issues, "images": images, "users": users, "document": directive}
@@ -97,7 +109,7 @@ def world(settings, tmp_path, board, cell, city, directive):
 def readers_of(audience):
     return {
         "internal": EVERYONE_LOGGED_IN,
-        "ward_a": {"reader", "admin"},
+        "ward_a": {"reader", "successor", "admin"},
         "public": {"anonymous", *EVERYONE_LOGGED_IN},
         "draft": set(),
     }[audience]
