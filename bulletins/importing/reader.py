@@ -21,6 +21,7 @@ from pathlib import PurePosixPath
 
 from django.utils.translation import gettext_lazy as _
 
+from . import legacy
 from .errors import BulletinImportError
 from .limits import check_archive, check_deadline, check_xml
 
@@ -102,12 +103,8 @@ def read_blocks(data: bytes, extension: str) -> list:
 
 @reader(".doc")
 def read_legacy_word(data: bytes) -> list:
-    raise BulletinImportError(
-        _(
-            "Old Word files (.doc) are not read: open the file in Word or LibreOffice and "
-            "save it as .docx (Word Document), then import that file."
-        )
-    )
+    """Converted by LibreOffice when installed (see legacy.py), then read as a .docx."""
+    return read_docx(legacy.to_docx(data))
 
 
 # --- text and Markdown ----------------------------------------------------------------
