@@ -21,7 +21,7 @@ def english():
 def as_doc(docx_bytes, tmp_path):
     """What Word 97-2003 would save, made by LibreOffice from the .docx."""
     (tmp_path / "in.docx").write_bytes(docx_bytes)
-    subprocess.run(
+    subprocess.run(  # noqa: S603 - the test's own file
         [legacy.converter(), f"-env:UserInstallation={(tmp_path / 'p').as_uri()}", "--headless",
          "--convert-to", "doc", "--outdir", str(tmp_path), str(tmp_path / "in.docx")],
         check=True, capture_output=True, timeout=120,

@@ -69,7 +69,8 @@ def to_docx(data: bytes) -> bytes:
         if not result.is_file():
             raise BulletinImportError(
                 _(
-                    "The old Word file (.doc) could not be converted: save it as .docx and try again."
+                    "The old Word file (.doc) could not be converted: save it as .docx and try "
+                    "again."
                 )
             )
         return result.read_bytes()
@@ -77,7 +78,7 @@ def to_docx(data: bytes) -> bytes:
 
 def _run(command, folder):
     environment = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(folder)}
-    process = subprocess.Popen(
+    process = subprocess.Popen(  # noqa: S603 - a fixed program; the file is only a path
         command,
         cwd=folder,
         env=environment,
@@ -91,7 +92,8 @@ def _run(command, folder):
     except subprocess.TimeoutExpired as error:
         raise BulletinImportError(
             _(
-                "Converting the old Word file (.doc) took more than %(seconds)s seconds: it was stopped."
+                "Converting the old Word file (.doc) took more than %(seconds)s seconds: it was "
+                "stopped."
             ),
             seconds=CONVERT_SECONDS,
         ) from error
@@ -108,7 +110,7 @@ def _offline():
     if unshare is None:
         return []
     try:
-        probe = subprocess.run([unshare, "-rn", "true"], capture_output=True, timeout=10)
+        probe = subprocess.run([unshare, "-rn", "true"], capture_output=True, timeout=10)  # noqa: S603
     except (OSError, subprocess.TimeoutExpired):
         return []
     return [unshare, "-rn"] if probe.returncode == 0 else []
