@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import User
 from people.models import Organisation
 
-from .models import Attachment, Footnote, Issue, Section
+from .models import Attachment, Footnote, ImportJob, Issue, Section
 
 VIEW = "view"
 CHANGE = "change"
@@ -156,6 +156,13 @@ class StaffPolicy:
         """Accounts whose not-yet-used uploads the user may see: staff of a shared publisher."""
         publishers = self.publishers_for(user).values("pk")
         return User.objects.filter(Q(pk=user.pk) | Q(organisations__in=publishers))
+
+    def imports_for(self, user):
+        """The imports the user may follow and confirm: those for a publisher they import for
+        (as they may start one), whoever of its staff started it."""
+        if user is None or not user.is_active or not user.has_perm("bulletins.add_issue"):
+            return ImportJob.objects.none()
+        return ImportJob.objects.filter(publisher__in=self.publishers_for(user))
 
 
 policy = StaffPolicy()

@@ -371,6 +371,8 @@ TASKS = {
 }
 # A PDF rendering that takes longer than this is stopped and recorded as failed.
 PDF_TASK_TIME_LIMIT = int(os.environ.get("PDF_TASK_TIME_LIMIT", "300"))
+# Each step of an import (reading the file for its preview, writing the draft) likewise.
+IMPORT_TASK_TIME_LIMIT = int(os.environ.get("IMPORT_TASK_TIME_LIMIT", "120"))
 # /healthz reports the task queue as stalled when a ready task has waited longer than this.
 HEALTH_MAX_TASK_WAIT_SECONDS = int(os.environ.get("HEALTH_MAX_TASK_WAIT_SECONDS", "600"))
 

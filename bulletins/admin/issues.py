@@ -33,7 +33,7 @@ from .forms import (
     keep_recoverable,
     last_saved,
 )
-from .importing import import_report, import_view, import_warnings_view
+from .importing import import_report, import_status_view, import_view, import_warnings_view
 from .outline import MOVE_NAMES, SECTIONS_PER_PAGE, render_outline
 from .pages import admin_page
 from .scoping import PolicyScopedAdmin
@@ -352,6 +352,11 @@ class IssueAdmin(OrganisationPickers, PolicyScopedAdmin):
             path("so-thang-sau/", view(self.start_next_view), name="bulletins_issue_start_next"),
             path("nhap/", view(self.import_view), name="bulletins_issue_import"),
             path(
+                "nhap/<uuid:pk>/",
+                view(self.import_status_view),
+                name="bulletins_issue_import_status",
+            ),
+            path(
                 "<int:pk>/canh-bao-nhap/",
                 view(self.import_warnings_view),
                 name="bulletins_issue_import_warnings",
@@ -431,6 +436,9 @@ class IssueAdmin(OrganisationPickers, PolicyScopedAdmin):
 
     def import_view(self, request):
         return import_view(request, self)
+
+    def import_status_view(self, request, pk):
+        return import_status_view(request, self, pk)
 
     def import_warnings_view(self, request, pk):
         return import_warnings_view(request, self, pk)
