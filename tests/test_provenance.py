@@ -177,7 +177,8 @@ def test_credit_names_the_publisher_as_it_was_when_published(tree):
         valid_until=timezone.localdate() - datetime.timedelta(days=1),
     )
     old = upstream_issue(tree.central, month=6)
-    Issue.objects.filter(pk=old.pk).update(published_at=timezone.now() - datetime.timedelta(days=200))
+    long_ago = timezone.now() - datetime.timedelta(days=200)
+    Issue.objects.filter(pk=old.pk).update(published_at=long_ago)
     (copy,) = provenance.take([old.sections.get(number="3.")], tree.draft, tree.editor)
     assert copy.source_credit.endswith("tháng 6 năm 2026 của Ban Tuyên giáo Trung ương")
 
@@ -344,7 +345,7 @@ def two_takers(tree):
 
 
 def test_a_correction_upstream_reaches_every_taking_issue(client, tree, two_takers):
-    source, mine, theirs, other_editor, _other_approver = two_takers
+    _source, mine, theirs, other_editor, _other_approver = two_takers
     assert list(provenance.pending(tree.editor)) == [mine]
     assert list(provenance.pending(other_editor)) == [theirs]
     assert list(provenance.pending(make_user("khac", is_staff=True))) == []
