@@ -125,7 +125,10 @@ def _to_review(user):
 
 
 def _sent_back(user):
-    """Drafts whose last step was a send-back, with the approver's comment."""
+    """Drafts whose last step was a send-back, with the approver's comment: the editors'
+    work (an approver waits for them to submit again)."""
+    if user.has_perm(PUBLISH_PERMISSION):
+        return []
     last = Review.objects.filter(issue=OuterRef("pk")).order_by("-created_at", "-pk")
     drafts = policy.issues_for(user, CHANGE).filter(status=Issue.Status.DRAFT)
     drafts = drafts.annotate(

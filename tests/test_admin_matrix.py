@@ -37,6 +37,8 @@ OBJECT_VIEWS = {
     "revision": "revert",
     "recover": "recover",
     "import_warnings": "change",
+    "take": "take",  # taking sections from a higher issue into this one: drafts only
+    "upstream": "change",  # deciding on a corrected source of a taken section
     "password_change": "change",
 }
 # URLs without an object: lists and forms of one's own material, checked for leaks instead.
@@ -47,10 +49,10 @@ POLICY_MODELS = {"bulletins.Issue", "bulletins.Section"}
 
 # Publisher A's own staff, on A's material (B's staff are refused everything of A's).
 ALLOWED = {
-    ("editor", "draft"): {"view", "change", "delete", "revert", "recover"},
+    ("editor", "draft"): {"view", "change", "delete", "revert", "recover", "take"},
     ("editor", "published"): {"view"},
     # Approvers create nothing, so they neither delete nor recover.
-    ("approver", "draft"): {"view", "change", "revert"},
+    ("approver", "draft"): {"view", "change", "revert", "take"},
     ("approver", "published"): {"view", "change", "revert"},
 }
 
@@ -131,7 +133,7 @@ def object_urls(material):
                 version = material["deleted"][label]
                 yield label, name, kind, reverse(f"admin:{name}", args=[version.pk]), "draft"
                 continue
-            if kind in ("read_report", "workflow") and key != "issue":
+            if kind in ("read_report", "workflow", "take") and key != "issue":
                 continue
             for status, obj in material[key].items():
                 versions = Version.objects.get_for_object(obj).order_by("pk")
