@@ -20,6 +20,7 @@ from people.models import CellType, Organisation, OrganisationName
 
 from .attack import snapshot
 from .factories import make_issue, make_user
+from .support import pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -302,6 +303,22 @@ def test_readers_see_the_credit_under_the_heading(client, tree):
     assert page.count(credit) == 1
     heading = page.index("Phản bác quan điểm sai trái")
     assert heading < page.index(credit) < page.index("Nội dung gốc của mục 4")
+
+
+def test_the_pdf_carries_the_credit(needs_pango, client, tree):
+    reader = make_user("bithu")
+    provenance.take([tree.upstream.sections.get(number="3.")], tree.draft, tree.editor)
+    Issue.objects.filter(pk=tree.draft.pk).update(
+        status=Issue.Status.PUBLISHED, published_at=timezone.now() - datetime.timedelta(hours=1)
+    )
+    client.force_login(reader)
+    text = " ".join(
+        pdf_text(client.get(reverse("bulletins:issue_pdf", args=[tree.draft.pk])).content).split()
+    )
+    assert (
+        "Gương người tốt việc tốt Theo Tài liệu phục vụ sinh hoạt chi bộ tháng 12 năm 2026 "
+        "của Ban Tuyên giáo và Dân vận Trung ương"
+    ) in text
 
 
 def test_a_credit_is_escaped(client, tree):
