@@ -67,6 +67,8 @@ def test_city_editor_builds_next_months_issue_from_the_central_bulletin(
         label="1. (Nội dung học tập, quán triệt trong tháng)"
     )
     page.get_by_role("button", name="Xem trước").click()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / "admin-take-preview.png")
     preview = page.locator(".take-preview")
     assert "Các chỉ tiêu cụ thể" in preview.inner_text()  # the subtree comes along
     assert CREDIT in preview.inner_text()
@@ -86,8 +88,8 @@ def test_city_editor_builds_next_months_issue_from_the_central_bulletin(
         page.locator(f"#id_{form}-heading").fill(heading)
     page.locator("input[name=_continue]").click()
     page.wait_for_load_state()
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=ARTIFACTS / "admin-take-from-central.png", full_page=True)
+    page.goto(live_server.url + reverse("admin:index"))
+    page.screenshot(path=ARTIFACTS / "admin-work-list.png", full_page=True)
 
     outline = list(draft.sections.order_by("position").values_list("number", "heading"))
     assert outline == [

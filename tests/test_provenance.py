@@ -126,6 +126,9 @@ def test_taking_a_subtree_copies_its_parts_and_renumbers(tree):
     first.cited_documents.add(decree)
     enterprise = CellType.objects.get(slug="doanh-nghiep")
     first.cell_types.add(enterprise)
+    photo = '<figure class="image"><img src="/media/uploads/hoi-nghi.jpg"></figure>'
+    first.body += photo
+    first.save()
     placeholder = tree.draft.sections.get(number="1.")
 
     copies = provenance.take([first], tree.draft, tree.editor, after=placeholder)
@@ -150,6 +153,9 @@ def test_taking_a_subtree_copies_its_parts_and_renumbers(tree):
     assert list(taken.footnotes.values_list("marker", "text")) == [("1", "Ghi chú gốc 1")]
     assert list(taken.cited_documents.all()) == [decree]
     assert list(taken.cell_types.all()) == [enterprise]
+    assert photo in taken.body
+    # Served to the city's readers through the copy's own record of the image.
+    assert list(taken.images.values_list("path", flat=True)) == ["uploads/hoi-nghi.jpg"]
     assert taken.source == first
     assert taken.source_version == first.version
     assert taken.source_credit == (
