@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import deadlines, provenance
 from .models import Issue, Review
-from .policy import CHANGE, PUBLISH, PUBLISH_PERMISSION, policy
+from .policy import CHANGE, PUBLISH, PUBLISH_PERMISSION, VIEW, policy
 
 # An issue not yet published or scheduled this many days before its last day is at risk.
 AT_RISK_DAYS = 7
@@ -84,10 +84,13 @@ def work_list(user, today=None):
     today = today or timezone.localdate()
     publishers = list(policy.publishers_for(user).select_related("publishing").order_by("name"))
     since = (today.year * 12 + today.month - 1) - OVERDUE_MONTHS
-    recent = Issue.objects.annotate(period=F("year") * 12 + F("month") - 1).filter(
-        publisher__in=publishers, period__gte=since
+    recent = (
+        policy.issues_for(user, VIEW)
+        .annotate(period=F("year") * 12 + F("month") - 1)
+        .filter(period__gte=since)
     )
-    by_key = {(i.publisher_id, i.kind, i.year, i.month): i for i in recent}
+    own = {publisher.pk for publisher in publishers}  # not the archives of bodies succeeded
+    by_key = {(i.publisher_id, i.kind, i.year, i.month): i for i in recent if i.publisher_id in own}
     calendar = []
     for publisher in publishers:
         settings = deadlines.settings_for(publisher)
