@@ -25,7 +25,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .models import Footnote, Issue, Section
-from .policy import CHANGE, REFUSED, TAKE_FROM, VIEW, policy
+from .policy import CHANGE, REFUSED, TAKE_FROM, policy
 
 
 def credit_for(issue):
@@ -135,8 +135,9 @@ def _place(into, copies, after):
 
 
 def pending(user):
-    """Taken sections whose source changed since, in the issues the user works on."""
-    issues = policy.issues_for(user, VIEW).exclude(status=Issue.Status.ARCHIVED)
+    """Taken sections whose source changed since, in the issues the user may change: the
+    editors' drafts, and for approvers the published issues too (applying is a correction)."""
+    issues = policy.issues_for(user, CHANGE).exclude(status=Issue.Status.ARCHIVED)
     return (
         Section.objects.filter(issue__in=issues.values("pk"), source__isnull=False)
         .filter(source__version__gt=F("source_version"))

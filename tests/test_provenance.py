@@ -368,9 +368,12 @@ def two_takers(tree):
 
 
 def test_a_correction_upstream_reaches_every_taking_issue(client, tree, two_takers):
-    _source, mine, theirs, other_editor, _other_approver = two_takers
+    _source, mine, theirs, other_editor, other_approver = two_takers
     assert list(provenance.pending(tree.editor)) == [mine]
-    assert list(provenance.pending(other_editor)) == [theirs]
+    assert list(provenance.pending(tree.approver)) == [mine]
+    # Their issue is published: applying is a correction, which their approver decides.
+    assert list(provenance.pending(other_approver)) == [theirs]
+    assert list(provenance.pending(other_editor)) == []
     assert list(provenance.pending(make_user("khac", is_staff=True))) == []
     client.force_login(tree.editor)
     home = client.get(reverse("admin:index")).content.decode()
