@@ -7,6 +7,8 @@ from dataclasses import dataclass
 import pytest
 import reversion
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Version
@@ -460,3 +462,31 @@ def test_another_board_cannot_decide_for_the_city(client, tree, two_takers):
     response = client.post(url, {"seen_version": source.version, "decision": "apply"})
     assert response.status_code == 403
     assert snapshot() == before
+
+
+def test_the_take_and_correction_pages_cost_the_same_for_a_long_outline(client, tree):
+    client.force_login(tree.editor)
+    take = reverse("admin:bulletins_issue_take", args=[tree.draft.pk])
+    source = tree.upstream.sections.get(number="2.")
+    (copy,) = provenance.take([source], tree.draft, tree.editor)
+    correct_upstream(source, "<p>Nội dung đã đính chính.</p>")
+    upstream = reverse("admin:bulletins_section_upstream", args=[copy.pk])
+
+    def queries(url, data):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url, data).status_code == 200
+        return len(captured)
+
+    client.get(take)  # caches filled once per process (content types, the site's apps)
+    small = queries(take, {"source": tree.upstream.pk}), queries(upstream, {})
+    for position in range(60, 100):
+        section = Section.objects.create(
+            issue=tree.upstream, position=position * 10, heading=f"Mục thêm {position}"
+        )
+        Footnote.objects.create(section=section, marker="1", text="Chú thích")
+    Footnote.objects.bulk_create(
+        Footnote(section=source, position=n, marker=str(n), text=f"Chú thích {n}")
+        for n in range(2, 30)
+    )
+    tree.upstream.renumber_sections()
+    assert (queries(take, {"source": tree.upstream.pk}), queries(upstream, {})) == small
