@@ -23,6 +23,7 @@ from people.models import CellType, Organisation, OrganisationName
 from .attack import snapshot
 from .factories import make_issue, make_user
 from .support import pdf_text
+from .test_exactly_once import in_threads, postgresql  # noqa: F401  (a fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -490,3 +491,34 @@ def test_the_take_and_correction_pages_cost_the_same_for_a_long_outline(client, 
     )
     tree.upstream.renumber_sections()
     assert (queries(take, {"source": tree.upstream.pk}), queries(upstream, {})) == small
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("postgresql")
+def test_two_decisions_at_once_take_effect_once(tree, two_takers):
+    source, mine, *_rest = two_takers
+    revisions = Version.objects.get_for_object(mine).count()
+    outcomes = in_threads(
+        lambda: provenance.decide(mine, tree.editor, provenance.APPLY, source.version),
+        lambda: provenance.decide(mine, tree.approver, provenance.KEEP, source.version),
+    )
+    refused = [outcome for outcome in outcomes if isinstance(outcome, ValidationError)]
+    assert len(refused) == 1 and refused[0].code == "done", outcomes
+    assert Version.objects.get_for_object(mine).count() == revisions + 1
+    mine.refresh_from_db()
+    assert mine.source_version == source.version
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("postgresql")
+def test_two_editors_taking_the_same_section_at_once_take_it_once(tree):
+    colleague = make_user("bientap_tp2", groups=[EDITOR], is_staff=True)
+    colleague.organisations.set([tree.city_board])
+    section = tree.upstream.sections.get(number="3.")
+    outcomes = in_threads(
+        lambda: provenance.take([section], tree.draft, tree.editor),
+        lambda: provenance.take([section], tree.draft, colleague),
+    )
+    refused = [outcome for outcome in outcomes if isinstance(outcome, ValidationError)]
+    assert len(refused) == 1 and refused[0].code == "taken_twice", outcomes
+    assert tree.draft.sections.filter(source=section).count() == 1
