@@ -410,6 +410,19 @@ def test_apply_replaces_the_text_once_and_is_recorded(client, tree, two_takers):
     assert list(provenance.pending(tree.editor)) == []
 
 
+def test_the_difference_is_escaped_text(tree, two_takers):
+    source, mine, *_rest = two_takers
+    with reversion.create_revision():
+        source.heading = "<img src=x onerror=alert(1)> Phản bác"
+        source.body = "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>"
+        source.save()
+    mine.refresh_from_db()
+    shown = str(provenance.difference_html(mine))
+    assert "<img" not in shown and "<script" not in shown
+    assert "<ins>&lt;img src=x onerror=alert(1)&gt;</ins>" in shown
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in shown
+
+
 def test_keep_leaves_the_text_and_stops_asking(tree, two_takers):
     source, mine, *_rest = two_takers
     body = mine.body
