@@ -118,7 +118,8 @@ def _copy_footnotes(footnotes, copy):
 def _place(into, copies, after):
     """Put the copies after ``after``'s subtree (or at the end) and number the outline."""
     new = {copy.pk for copy in copies}
-    outline = [s for s in into.sections.order_by("position", "pk") if s.pk not in new]
+    sections = into.sections.order_by("position", "pk").only("pk", "level", "position")
+    outline = [section for section in sections if section.pk not in new]
     at = len(outline)
     if after is not None:
         index = next(i for i, section in enumerate(outline) if section.pk == after.pk)

@@ -22,6 +22,7 @@ AT_RISK_DAYS = 7
 OVERDUE_MONTHS = 3
 MISSING = _("Not started")
 _READY = (Issue.Status.PUBLISHED, Issue.Status.SCHEDULED)
+_UNFINISHED = (Issue.Status.DRAFT, Issue.Status.SUBMITTED)
 
 
 @dataclass
@@ -83,30 +84,22 @@ class WorkList:
 def work_list(user, today=None):
     today = today or timezone.localdate()
     publishers = list(policy.publishers_for(user).select_related("publishing").order_by("name"))
-    since = (today.year * 12 + today.month - 1) - OVERDUE_MONTHS
-    recent = (
-        policy.issues_for(user, VIEW)
-        .annotate(period=F("year") * 12 + F("month") - 1)
-        .filter(period__gte=since)
-    )
-    own = {publisher.pk for publisher in publishers}  # not the archives of bodies succeeded
-    by_key = {(i.publisher_id, i.kind, i.year, i.month): i for i in recent if i.publisher_id in own}
     calendar = []
+    recent = _recent_issues(user, publishers, today)
     for publisher in publishers:
         settings = deadlines.settings_for(publisher)
-        upcoming = set()
-        for kind, year, month in next_periods(today, settings):
-            issue = by_key.get((publisher.pk, kind, year, month))
+        issues = recent.get(publisher.pk, {})
+        upcoming = next_periods(today, settings)
+        for kind, year, month in upcoming:
             last = deadlines.window(kind, year, month, settings)[1]
+            issue = issues.get((kind, year, month))
             calendar.append(Due(publisher, kind, year, month, last, issue, today))
-            upcoming.add((kind, year, month))
-        for (pk, kind, year, month), issue in by_key.items():
-            if pk != publisher.pk or (kind, year, month) in upcoming:
+        for (kind, year, month), issue in issues.items():
+            if (kind, year, month) in upcoming or issue.status not in _UNFINISHED:
                 continue
-            if issue.status in (Issue.Status.DRAFT, Issue.Status.SUBMITTED):
-                last = deadlines.window(kind, year, month, settings)[1]
-                if last < today:
-                    calendar.append(Due(publisher, kind, year, month, last, issue, today))
+            last = deadlines.window(kind, year, month, settings)[1]
+            if last < today:
+                calendar.append(Due(publisher, kind, year, month, last, issue, today))
     calendar.sort(key=lambda due: (due.due, due.publisher.name, due.kind))
     at_risk = [due for due in calendar if due.at_risk]
     return WorkList(
@@ -118,6 +111,22 @@ def work_list(user, today=None):
             provenance.pending(user).prefetch_related("footnotes", "source__footnotes")
         ),
     )
+
+
+def _recent_issues(user, publishers, today):
+    """{publisher id: {(kind, year, month): issue}} for the last months, in one query; the
+    publishers' own issues, not the archives of the bodies they succeeded."""
+    since = (today.year * 12 + today.month - 1) - OVERDUE_MONTHS
+    recent = (
+        policy.issues_for(user, VIEW)
+        .annotate(period=F("year") * 12 + F("month") - 1)
+        .filter(period__gte=since)
+    )
+    own = {publisher.pk: {} for publisher in publishers}
+    for issue in recent:
+        if issue.publisher_id in own:
+            own[issue.publisher_id][issue.kind, issue.year, issue.month] = issue
+    return own
 
 
 def _to_review(user):
