@@ -38,6 +38,8 @@ OBJECT_VIEWS = {
     "recover": "recover",
     "import_warnings": "change",
     "import_status": "import",  # an import in progress: for those who import for its publisher
+    "take": "take",  # taking sections from a higher issue into this one: drafts only
+    "upstream": "change",  # deciding on a corrected source of a taken section
     "password_change": "change",
 }
 # URLs without an object: lists and forms of one's own material, checked for leaks instead.
@@ -48,10 +50,10 @@ POLICY_MODELS = {"bulletins.Issue", "bulletins.Section"}
 
 # Publisher A's own staff, on A's material (B's staff are refused everything of A's).
 ALLOWED = {
-    ("editor", "draft"): {"view", "change", "delete", "revert", "recover", "import"},
+    ("editor", "draft"): {"view", "change", "delete", "revert", "recover", "import", "take"},
     ("editor", "published"): {"view"},
     # Approvers create nothing, so they neither delete nor recover.
-    ("approver", "draft"): {"view", "change", "revert"},
+    ("approver", "draft"): {"view", "change", "revert", "take"},
     ("approver", "published"): {"view", "change", "revert"},
 }
 
@@ -141,7 +143,7 @@ def object_urls(material):
                 version = material["deleted"][label]
                 yield label, name, kind, reverse(f"admin:{name}", args=[version.pk]), "draft"
                 continue
-            if kind in ("read_report", "workflow", "import_status") and key != "issue":
+            if kind in ("read_report", "workflow", "import_status", "take") and key != "issue":
                 continue
             if kind == "import_status":
                 job = ImportJob.objects.get(publisher=material["a"].org)

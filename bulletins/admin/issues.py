@@ -36,6 +36,7 @@ from .forms import (
 from .importing import import_report, import_status_view, import_view, import_warnings_view
 from .outline import MOVE_NAMES, SECTIONS_PER_PAGE, render_outline
 from .pages import admin_page
+from .provenance import take_view
 from .scoping import PolicyScopedAdmin
 from .widgets import KnownAutocompleteSelect, KnownAutocompleteSelectMultiple, give_known_labels
 
@@ -238,7 +239,7 @@ class IssueAdmin(OrganisationPickers, PolicyScopedAdmin):
     fieldsets = [
         (None, {"fields": ["publisher", ("month", "year"), "title_override", "marking"]}),
         (_("Readers"), {"fields": ["audience", "audience_organisations", "read_report_link"]}),
-        (_("Outline"), {"fields": ["outline"]}),
+        (_("Outline"), {"fields": ["outline", "take_link"]}),
         (_("Publication"), {"fields": ["status", "published_at", "workflow_link"]}),
         (None, {"fields": ["correction_note", "version"]}),
     ]
@@ -248,6 +249,7 @@ class IssueAdmin(OrganisationPickers, PolicyScopedAdmin):
         "read_report_link",
         "workflow_link",
         "outline",
+        "take_link",
         "import_warnings_list",
     ]
 
@@ -349,6 +351,7 @@ class IssueAdmin(OrganisationPickers, PolicyScopedAdmin):
                 name="bulletins_issue_read_report",
             ),
             path("<int:pk>/duyet/", view(self.workflow_view), name="bulletins_issue_workflow"),
+            path("<int:pk>/lay-muc-cap-tren/", view(self.take_view), name="bulletins_issue_take"),
             path("so-thang-sau/", view(self.start_next_view), name="bulletins_issue_start_next"),
             path("nhap/", view(self.import_view), name="bulletins_issue_import"),
             path(
@@ -379,6 +382,17 @@ class IssueAdmin(OrganisationPickers, PolicyScopedAdmin):
     @admin.display(description=_("Review and publication"))
     def workflow_link(self, issue):
         return self._page_link(issue, "workflow", gettext("Submit, publish or send back"))
+
+    @admin.display(description=_("From a higher publisher"))
+    def take_link(self, issue):
+        if issue.status != Issue.Status.DRAFT:
+            return gettext("Sections are taken into a draft only.")
+        return self._page_link(
+            issue, "take", gettext("Take sections from a higher publisher’s issue")
+        )
+
+    def take_view(self, request, pk):
+        return take_view(request, self, pk)
 
     def workflow_view(self, request, pk):
         issue = self.allowed_object(request, pk, rules.VIEW)
