@@ -7,7 +7,9 @@
   var list = root.dataset.offlineList;
 
   function tell(message) {
-    navigator.serviceWorker.getRegistration().then(function (registration) {
+    // At once to the worker of this page: a logout's page is leaving.
+    if (navigator.serviceWorker.controller) navigator.serviceWorker.controller.postMessage(message);
+    else navigator.serviceWorker.getRegistration().then(function (registration) {
       var worker = registration && (registration.active || registration.waiting);
       if (worker) worker.postMessage(message);
     });

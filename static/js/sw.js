@@ -9,6 +9,7 @@ const ASSETS = "offline-assets-v1"; // styles, scripts, fonts, demo photos (sett
 const QUEUE = "offline-queue-v1"; // "Đã đọc" pressed without a network
 const STATIC_URL = "/static/";
 const GONE = [401, 403, 404, 410];
+let generation = 0; // one more at each wipe: an answer asked for before it is not kept
 
 self.addEventListener("install", () => self.skipWaiting());
 
@@ -34,7 +35,10 @@ self.addEventListener("fetch", (event) => {
 self.addEventListener("message", (event) => {
   const { type, list } = event.data || {};
   if (type === "sync") event.waitUntil(sync(list));
-  if (type === "clear") event.waitUntil(clearAll());
+  if (type === "clear") {
+    generation += 1;
+    event.waitUntil(clearAll());
+  }
 });
 
 self.addEventListener("sync", (event) => event.waitUntil(flush())); // Background Sync, where known
@@ -46,8 +50,9 @@ function withdrawn(response) {
   return response.type === "opaqueredirect" || response.redirected || GONE.includes(response.status);
 }
 
-async function remember(url, response) {
+async function remember(url, response, asked) {
   const cache = await caches.open(PAGES);
+  if (asked !== generation) return;
   if (response.status === 200 && !response.redirected && response.headers.get("X-Offline") === "allow") {
     await cache.put(url, response.clone()).catch(() => {}); // a full phone keeps fewer copies
   } else if (withdrawn(response)) {
@@ -57,6 +62,7 @@ async function remember(url, response) {
 
 async function networkFirst(request, url) {
   const isAsset = url.pathname.startsWith(STATIC_URL);
+  const asked = generation;
   let response;
   try {
     response = await fetch(request);
@@ -66,7 +72,7 @@ async function networkFirst(request, url) {
   if (isAsset) {
     if (response.status === 200) await (await caches.open(ASSETS)).put(request, response.clone()).catch(() => {});
   } else {
-    await remember(request.url, response);
+    await remember(request.url, response, asked);
   }
   if (response.status >= 500) return (await offlineCopy(request)) || response; // a failing gateway
   return response;
@@ -94,7 +100,7 @@ async function sendOrQueue(request) {
   }
 }
 
-async function flush() {
+async function flush(asked = generation) {
   const queue = await caches.open(QUEUE);
   for (const key of await queue.keys()) {
     const stored = await queue.match(key);
@@ -111,21 +117,22 @@ async function flush() {
     }
     await queue.delete(key); // sent: recorded, or refused for good (access withdrawn)
     if (response.ok && !response.redirected) {
-      await refresh((await response.json()).issue); // the kept page shows the confirmation now
+      await refresh((await response.json()).issue, asked); // the kept page shows it confirmed
     }
   }
 }
 
-async function refresh(url) {
+async function refresh(url, asked) {
   try {
-    await remember(url, await fetch(url, { credentials: "same-origin" }));
+    await remember(url, await fetch(url, { credentials: "same-origin" }), asked);
   } catch (error) {
     // offline again: the copy is brought up to date at the next visit
   }
 }
 
 async function sync(list) {
-  await flush();
+  const asked = generation;
+  await flush(asked);
   let response;
   try {
     response = await fetch(list, { credentials: "same-origin", cache: "no-store" });
@@ -140,6 +147,7 @@ async function sync(list) {
     if (!wanted.has(key.url)) await cache.delete(key);
   }
   for (const url of wanted) {
-    if (!(await cache.match(url, { ignoreVary: true }))) await refresh(url);
+    if (asked !== generation) return;
+    if (!(await cache.match(url, { ignoreVary: true }))) await refresh(url, asked);
   }
 }
