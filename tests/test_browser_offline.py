@@ -142,3 +142,30 @@ def test_a_visitor_gets_nothing_internal_cached(live_server, context, issues):
         page.goto(f"{live_server.url}{path}")
     page.wait_for_timeout(500)
     assert internal(page.evaluate(ALL_CACHED_URLS), live_server) == []
+
+
+@pytest.mark.parametrize("script", [True, False], ids=["script", "no-script"])
+def test_da_doc_keeps_the_readers_place_in_the_text(live_server, browser, reader, board, script):
+    issue = make_issue(board, 10, sections=14)
+    context = browser.new_context(
+        java_script_enabled=script, viewport={"width": 360, "height": 740}
+    )
+    page = context.new_page()
+    log_in(page, live_server, reader.username)
+    url = f"{live_server.url}{issue.get_absolute_url()}"
+    page.goto(url)
+    button = page.get_by_role("button", name="Đã đọc")
+    button.scroll_into_view_if_needed()
+    place = page.evaluate("scrollY")
+    assert place > 1000  # far down the text
+    button.click()
+    page.get_by_text("Bạn đã xác nhận đọc tài liệu này lúc").wait_for()
+    if script:  # updated in place
+        assert page.url == url
+        assert page.evaluate("scrollY") == place
+    else:  # back at the confirmation block
+        assert page.url == f"{url}#xac-nhan-doc"
+        assert page.evaluate("scrollY") > 1000
+    assert page.get_by_text("Bạn đã xác nhận đọc tài liệu này lúc").is_visible()
+    assert ReadConfirmation.objects.filter(issue=issue, reader=reader).count() == 1
+    context.close()

@@ -15,11 +15,12 @@
     });
   }
 
-  if (!list) {
+  if ("offlineVisitor" in root.dataset) {
     // Not logged in (the session ended, or another person uses the phone): nothing stays.
     tell({ type: "clear" });
     return;
   }
+  if (!list) return; // a page that does not know who is reading (a server error)
 
   function sync() {
     if (!navigator.onLine) return;
