@@ -69,7 +69,23 @@ def context(browser):
 
 @pytest.fixture
 def issues(board):
-    return [make_issue(board, month) for month in (9, 10)]
+    """September's, with a photo, and October's.
+
+    The photo is a static file: a live server answers /media/ itself, without the portal's
+    view, so uploaded images are checked without a browser (tests/test_offline.py).
+    """
+    september = make_issue(board, 9)
+    section = september.sections.first()
+    section.body += (
+        '<figure class="image"><img src="/static/demo/hoi-nghi-so-ket-6-thang-2026.jpg"'
+        ' alt="Ảnh hội nghị"></figure>'
+    )
+    section.save()
+    return [september, make_issue(board, 10)]
+
+
+def images_shown(page):
+    return page.evaluate("[...document.images].map(i => i.complete && i.naturalWidth > 0)")
 
 
 def test_a_secretary_reads_offline_and_her_copies_leave_with_her(
@@ -86,6 +102,11 @@ def test_a_secretary_reads_offline_and_her_copies_leave_with_her(
     assert network_is_gone(page, live_server)
     page.reload()
     assert page.get_by_role("heading", level=1).inner_text().upper() == issue.title.upper()
+    # September's was never opened: kept from the home page's list, with its images
+    page.goto(f"{live_server.url}{issues[0].get_absolute_url()}")
+    assert page.get_by_role("heading", level=1).inner_text().upper() == issues[0].title.upper()
+    assert images_shown(page) == [True]
+    page.go_back()
     page.get_by_role("button", name="Đã đọc").click()
     page.get_by_text("Chưa có mạng: xác nhận của đồng chí sẽ được gửi").wait_for()
     assert not ReadConfirmation.objects.exists()

@@ -26,7 +26,7 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin || url.pathname === self.location.pathname) return;
-  if (request.method === "GET") event.respondWith(networkFirst(request, url));
+  if (request.method === "GET") event.respondWith(networkFirst(request));
   else if (request.method === "POST" && request.headers.has("X-Offline-Queue")) {
     event.respondWith(sendOrQueue(request));
   }
@@ -51,17 +51,18 @@ function withdrawn(response) {
 }
 
 async function remember(url, response, asked) {
-  const cache = await caches.open(PAGES);
+  const isAsset = new URL(url).pathname.startsWith(STATIC_URL);
+  const cache = await caches.open(isAsset ? ASSETS : PAGES);
   if (asked !== generation) return;
-  if (response.status === 200 && !response.redirected && response.headers.get("X-Offline") === "allow") {
+  const keep = isAsset || response.headers.get("X-Offline") === "allow";
+  if (response.status === 200 && !response.redirected && keep) {
     await cache.put(url, response.clone()).catch(() => {}); // a full phone keeps fewer copies
   } else if (withdrawn(response)) {
     await cache.delete(url, { ignoreVary: true });
   }
 }
 
-async function networkFirst(request, url) {
-  const isAsset = url.pathname.startsWith(STATIC_URL);
+async function networkFirst(request) {
   const asked = generation;
   let response;
   try {
@@ -69,11 +70,7 @@ async function networkFirst(request, url) {
   } catch (error) {
     return (await offlineCopy(request)) || Response.error();
   }
-  if (isAsset) {
-    if (response.status === 200) await (await caches.open(ASSETS)).put(request, response.clone()).catch(() => {});
-  } else {
-    await remember(request.url, response, asked);
-  }
+  await remember(request.url, response, asked);
   if (response.status >= 500) return (await offlineCopy(request)) || response; // a failing gateway
   return response;
 }
@@ -148,6 +145,6 @@ async function sync(list) {
   }
   for (const url of wanted) {
     if (asked !== generation) return;
-    if (!(await cache.match(url, { ignoreVary: true }))) await refresh(url, asked);
+    if (!(await offlineCopy(url))) await refresh(url, asked);
   }
 }
