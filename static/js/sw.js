@@ -35,15 +35,15 @@ self.addEventListener("fetch", (event) => {
 self.addEventListener("message", (event) => {
   const { type, list } = event.data || {};
   if (type === "sync") event.waitUntil(sync(list));
-  if (type === "clear") {
-    generation += 1;
-    event.waitUntil(clearAll());
-  }
+  if (type === "clear") event.waitUntil(clearAll());
 });
 
 self.addEventListener("sync", (event) => event.waitUntil(flush())); // Background Sync, where known
 
-const clearAll = () => caches.keys().then((names) => Promise.all(names.map((n) => caches.delete(n))));
+function clearAll() {
+  generation += 1;
+  return caches.keys().then((names) => Promise.all(names.map((n) => caches.delete(n))));
+}
 
 function withdrawn(response) {
   // A redirect here is to the login page: the session ended or the address moved.
