@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from .views import documents, issues, people, search
+from .views import documents, issues, offline, people, search
 
 issue_patterns = [
     path("", issues.home, name="home"),
@@ -27,6 +27,10 @@ people_patterns = [
 ]
 
 urlpatterns = [
+    # The worker's scope is the folder it is served from: the root, for the whole site.
+    path("sw.js", offline.service_worker, name="service_worker"),
+    path("manifest.webmanifest", offline.manifest, name="manifest"),
+    path("ngoai-tuyen/", offline.kept, name="offline_urls"),
     path("tim-kiem/", search.results, name="search"),
     path("van-ban/", include((document_patterns, "documents"))),
     path("", include((people_patterns, "people"))),

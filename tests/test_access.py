@@ -123,6 +123,11 @@ def matrix(world):
     Participation.objects.create(event=event, person=person, role=Participation.Role.CHAIRED)
     cases = [
         ("favicon", "/favicon.ico", "get", set(ROLES)),  # the browser icon, for everyone
+        # the installable app's worker and manifest hold nothing internal; what it keeps
+        # offline is listed only for an account
+        ("service_worker", reverse("service_worker"), "get", set(ROLES)),
+        ("manifest", reverse("manifest"), "get", set(ROLES)),
+        ("offline_urls", reverse("offline_urls"), "get", EVERYONE_LOGGED_IN),
         ("bulletins:home", reverse("bulletins:home"), "get", EVERYONE_LOGGED_IN),
         ("bulletins:archive", reverse("bulletins:archive"), "get", EVERYONE_LOGGED_IN),
         (
