@@ -16,6 +16,7 @@ from reversion_compare.admin import CompareVersionAdmin
 
 from bulletins import policy as rules
 from bulletins.policy import policy
+from bulletins.signals import corrected, send_on_commit
 
 
 class PolicyScopedAdmin(CompareVersionAdmin):
@@ -91,7 +92,14 @@ class PolicyScopedAdmin(CompareVersionAdmin):
         entry = super().log_change(request, obj, message)
         if note := request.POST.get("correction_note", "").strip():
             set_comment(note)
+            self._corrected(request, obj, note)
         return entry
+
+    def _corrected(self, request, obj, note):
+        """Tell the apps above (notices) that readers' issue changed, once it is saved."""
+        issue = policy.issue_of(obj)
+        if issue is not None and issue.was_published:
+            send_on_commit(corrected, issue, actor=request.user, note=note)
 
     def _after_restore(self, request, response, object_id, before):
         """django-reversion writes a restored object without the audit log seeing it, and
@@ -111,6 +119,8 @@ class PolicyScopedAdmin(CompareVersionAdmin):
         if note and latest is not None:
             latest.revision.comment = f"{latest.revision.comment} — {note}"
             latest.revision.save(update_fields=["comment"])
+        if note:
+            self._corrected(request, restored, note)
 
     def _reversion_order_version_queryset(self, request, queryset):
         """History and the list of deleted objects show the versions of issues the user may
