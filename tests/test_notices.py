@@ -481,3 +481,30 @@ class TestPages:
     def test_notify_refuses_a_link_off_the_site(self, secretary):
         with pytest.raises(ValueError):
             notify([secretary], Kind.ANSWER, text="x", link="https://example.com/")
+
+    def test_each_account_sees_only_her_own_notices(self, client, secretary, editor):
+        notify([secretary], Kind.ANSWER, text="Trả lời chi bộ Tổ 5", link="/")
+        notify([editor], Kind.SENT_BACK, text="Số tháng 11 bị trả lại", link="/")
+        client.force_login(editor)
+        html = client.get(reverse("notices:list")).content.decode()
+        assert "Số tháng 11 bị trả lại" in html
+        assert "Trả lời chi bộ Tổ 5" not in html
+        mine = Notice.objects.get(recipient=secretary)
+        assert client.post(reverse("notices:open", args=[mine.pk])).status_code == 404
+        client.post(reverse("notices:read_all"))
+        assert Notice.objects.get(pk=mine.pk).read_at is None
+
+    def test_the_admin_header_shows_the_bell(self, client, editor):
+        notify([editor], Kind.SENT_BACK, text="Số tháng 11 bị trả lại", link="/")
+        client.force_login(editor)
+        html = client.get(reverse("admin:index")).content.decode()
+        assert f'href="{reverse("notices:list")}">Thông báo (1' in html
+
+    def test_the_settings_page_in_few_queries(
+        self, client, approver, django_assert_max_num_queries
+    ):
+        client.force_login(approver)
+        with django_assert_max_num_queries(10):
+            html = client.get(reverse("notices:settings")).content.decode()
+        assert "awaiting_review:email" in html
+        assert "new_issue" not in html
