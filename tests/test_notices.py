@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
+from reversion.models import Version
 
 from accounts.models import User
 from bulletins import workflow
@@ -244,6 +245,18 @@ class TestStaffNotices:
         notice = Notice.objects.get()
         assert (notice.recipient, notice.kind) == (editor, Kind.CORRECTED)
         assert "Đính chính tên văn bản ở mục 1." in notice.text
+
+        # Going back to the earlier version is a correction too, told once.
+        Notice.objects.all().delete()
+        first = Version.objects.get_for_object(issue).order_by("pk").first()
+        revert_url = reverse("admin:bulletins_issue_revision", args=[issue.pk, first.pk])
+        data = form_data(client.get(revert_url).content.decode(), "issue_form")
+        data["correction_note"] = "Trở lại bản trước: đính chính nhầm."
+        with django_capture_on_commit_callbacks(execute=True):
+            assert client.post(revert_url, data).status_code == 302
+        notice = Notice.objects.get()
+        assert (notice.recipient, notice.kind) == (editor, Kind.CORRECTED)
+        assert "Trở lại bản trước" in notice.text
 
 
 class TestReminders:

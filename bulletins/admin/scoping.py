@@ -88,7 +88,8 @@ class PolicyScopedAdmin(CompareVersionAdmin):
         """Called before a revert (``current`` is the object as it is) or a recovery (None)."""
 
     def log_change(self, request, obj, message):
-        """A correction's revision keeps the approver's reason as its comment."""
+        """A correction's revision keeps the approver's reason as its comment, and the issue's
+        editors hear of it (a revert or recovery saves through here too)."""
         entry = super().log_change(request, obj, message)
         if note := request.POST.get("correction_note", "").strip():
             set_comment(note)
@@ -119,8 +120,6 @@ class PolicyScopedAdmin(CompareVersionAdmin):
         if note and latest is not None:
             latest.revision.comment = f"{latest.revision.comment} — {note}"
             latest.revision.save(update_fields=["comment"])
-        if note:
-            self._corrected(request, restored, note)
 
     def _reversion_order_version_queryset(self, request, queryset):
         """History and the list of deleted objects show the versions of issues the user may
