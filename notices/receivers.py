@@ -16,6 +16,7 @@ from bulletins.models import Issue
 from bulletins.policy import PUBLISH, policy
 from bulletins.signals import corrected, transitioned
 
+from . import tasks
 from .models import Kind
 from .sending import notify
 
@@ -41,16 +42,18 @@ def in_admin(issue):
 
 
 def tell_readers(issue):
-    # One notice per publication: a withdrawn issue published again is news again.
-    notify(
-        readers_of(issue),
-        Kind.NEW_ISSUE,
-        issue=issue,
-        link=issue.get_absolute_url(),
-        key=f"published:{issue.published_at.isoformat()}",
-        text=_("New issue for your cell: %(title)s (%(publisher)s).")
-        % {"title": issue.title, "publisher": issue.publisher_name},
-    )
+    """Run by the task worker (tasks.tell_readers). One notice per publication: an issue
+    withdrawn and published again is news again."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return notify(
+            readers_of(issue),
+            Kind.NEW_ISSUE,
+            issue=issue,
+            link=issue.get_absolute_url(),
+            key=f"published:{issue.published_at.isoformat()}",
+            text=_("New issue for your cell: %(title)s (%(publisher)s).")
+            % {"title": issue.title, "publisher": issue.publisher_name},
+        )
 
 
 @receiver(transitioned, dispatch_uid="notices.issue_stepped")
@@ -81,7 +84,7 @@ def issue_stepped(sender, issue, transition, actor, comment, **kwargs):
                 % {**title, "who": who, "comment": comment},
             )
         elif transition in ("publish", "publish_due"):
-            tell_readers(issue)
+            tasks.tell_readers.enqueue(issue.pk)
             notify(
                 editors_of(issue, actor),
                 Kind.PUBLISHED,

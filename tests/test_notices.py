@@ -63,6 +63,10 @@ def other_ward_secretary(city):
     return user
 
 
+def run_worker():
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+
+
 def publish(issue, approver, capture):
     with capture(execute=True):
         return workflow.apply(issue, "publish", approver)
@@ -111,6 +115,19 @@ class TestNewIssue:
             workflow.apply(draft_issue, "publish", approver)
         assert callbacks  # the signal waits for the commit
         assert not Notice.objects.exists()
+
+    def test_the_readers_notices_are_made_by_the_worker(
+        self, secretary, approver, draft_issue, django_capture_on_commit_callbacks
+    ):
+        """An issue for every cell reaches thousands: the approver's request only enqueues."""
+        publish(draft_issue, approver, django_capture_on_commit_callbacks)
+        assert not Notice.objects.filter(recipient=secretary).exists()
+        with django_capture_on_commit_callbacks(execute=True):
+            run_worker()  # makes the notices, and enqueues their sending once they commit
+        assert Notice.objects.get(recipient=secretary).kind == Kind.NEW_ISSUE
+        assert not mail.outbox
+        run_worker()
+        assert [message.to for message in mail.outbox] == [["bithu5@example.org"]]
 
     def test_a_switched_off_kind_is_not_sent(
         self, secretary, approver, draft_issue, tasks_inline, django_capture_on_commit_callbacks
@@ -205,7 +222,7 @@ class TestStaffNotices:
         ]
 
     def test_a_scheduled_publication_tells_editor_approver_and_readers(
-        self, editor, approver, secretary, board, django_capture_on_commit_callbacks
+        self, editor, approver, secretary, board, tasks_inline, django_capture_on_commit_callbacks
     ):
         issue = make_issue(board, 11, published=False)
         with django_capture_on_commit_callbacks(execute=True):
