@@ -182,6 +182,16 @@ class StaffPolicy:
     def _publishes(self, user, publisher_id):
         return publisher_id in self.archives_for(user)
 
+    def staff_who_may(self, action, issue):
+        """The accounts (superusers aside) that may take ``action`` on the issue: members of
+        its publisher or of a body that succeeded it, each checked with ``can``. Tens of
+        staff at most, so the rule is asked of each rather than restated."""
+        bodies = {issue.publisher_id} | Organisation.objects.successors_of([issue.publisher_id])
+        candidates = User.objects.filter(
+            is_active=True, is_superuser=False, organisations__in=bodies
+        ).distinct()
+        return [user for user in candidates if self.can(user, action, issue)]
+
     def readable_or_managed(self, user):
         """Issues whose files the user may open: as a reader, or as its publisher's staff."""
         return Q(pk__in=Issue.objects.visible_to(user).values("pk")) | Q(

@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "people",
     "documents",
     "bulletins",
+    "notices",
     "portal",
     "operations",
 ]
@@ -127,6 +128,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
+                "notices.context_processors.bell",
             ],
         },
     },
@@ -415,6 +417,10 @@ if SENTRY_DSN:
     init_error_reporting(SENTRY_DSN)
 
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "tailieu@localhost")
+# The address links in e-mails lead to (notices), e.g. https://tailieu.example.vn
+SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000").rstrip("/")
+# Channels notices are sent through besides the site's bell: README, Notices, adding a channel.
+NOTICE_CHANNELS = env_list("NOTICE_CHANNELS", "notices.channels.EmailChannel")
 if DEBUG:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 else:

@@ -14,6 +14,7 @@ from PIL import Image
 
 from bulletins.models import Issue
 from documents.models import Document
+from notices.models import Kind, Notice
 from people.models import Event, Organisation, Participation, Person, Succession
 from portal import pdf
 
@@ -145,7 +146,16 @@ def matrix(world):
         ("people:person", reverse("people:person", args=[person.pk]), "get", EVERYONE_LOGGED_IN),
         ("people:event_list", reverse("people:event_list"), "get", EVERYONE_LOGGED_IN),
         ("people:event", reverse("people:event", args=[event.pk]), "get", EVERYONE_LOGGED_IN),
+        # Everyone has a bell and settings of her own; a notice opens for its recipient only.
+        ("notices:list", reverse("notices:list"), "get", EVERYONE_LOGGED_IN),
+        ("notices:settings", reverse("notices:settings"), "get", EVERYONE_LOGGED_IN),
+        ("notices:read_all", reverse("notices:read_all"), "post", EVERYONE_LOGGED_IN),
     ]
+    for role in ("reader", "editor"):
+        notice = Notice.objects.create(
+            recipient=world["users"][role], kind=Kind.ANSWER, text="Trả lời", link="/"
+        )
+        cases.append(("notices:open", reverse("notices:open", args=[notice.pk]), "post", {role}))
     for audience, issue in issues.items():
         readers = readers_of(audience)
         # the issue's words are searched for: a hit (its section's anchor) only for its readers

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 
 from bulletins.models import Issue, ReadConfirmation, Section
 from bulletins.policy import policy
+from notices.context_processors import Bell
 
 from .. import offline, pdf, reading, text
 
@@ -130,8 +131,10 @@ def issue_detail(request, issue):
         if request.user.is_authenticated
         else None
     )
+    bell = Bell(request.user)  # the header's unread count is part of the page
     not_modified, etag = conditional_page(
         request,
+        bell.unread,
         issue.pk,
         issue.updated_at,
         request.user.pk,
@@ -148,6 +151,7 @@ def issue_detail(request, issue):
             "previous": previous,
             "next": following,
             "confirmation": confirmation,
+            "bell": bell,
         },
     )
     if etag:
