@@ -226,3 +226,30 @@ def test_the_section_model_rule_applies_to_readers_everywhere(issue, worker, res
     assert ENTERPRISE_ONLY not in Section.objects.visible_to(resident).values_list(
         "heading", flat=True
     )
+
+
+def page_queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_reading_queries_do_not_grow_with_marked_sections_and_cell_types(
+    client, board, issue, worker
+):
+    many = make_issue(board, 9, sections=30)
+    for section in many.sections.all():
+        section.cell_types.set(CellType.objects.all()[: 1 + section.position % 7])
+    client.force_login(worker)
+    client.get(reverse("bulletins:archive"))  # the reader's scopes cached, as on any visit
+    first = [
+        page_queries(client, url) for url in (issue.get_absolute_url(), many.get_absolute_url())
+    ]
+    again = [
+        page_queries(client, url) for url in (issue.get_absolute_url(), many.get_absolute_url())
+    ]
+    assert first[0] == first[1]  # rendered: sections, their types, footnotes, citations
+    assert again[0] == again[1] < first[0]  # cached

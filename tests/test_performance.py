@@ -234,11 +234,14 @@ def test_page_queries_do_not_grow_with_issues_sections_and_accounts(client, sect
 # Every logged-in page: the user (and the session, above); a publisher's former names come
 # with every list of issues (1). The rest, per page:
 EXPECTED_QUERIES = {
-    "home": 6,  # the latest issue and the five before it (2 each), its guidance sections
+    # the latest issue and the five before it (2 each), its guidance sections, and which of
+    # them are written for some types of cell (bulletins.audience)
+    "home": 7,
     "archive": 5,  # the years, the count and one page of the latest year
     # the issue, the audit entry in a transaction of its own (a savepoint and its release
-    # inside a test; its commit setting on PostgreSQL), the neighbours (2), the confirmation
-    "issue": 9 + (connection.vendor == "postgresql"),
+    # inside a test; its commit setting on PostgreSQL), the neighbours (2), the confirmation,
+    # the sections written for some types of cell (bulletins.audience)
+    "issue": 10 + (connection.vendor == "postgresql"),
     "documents": 5,  # the filter's choices (2), the count, one page
     "most cited": 7,  # the document, its relations (2), the implementing chain, the count and
     # one page of citing sections
@@ -280,7 +283,7 @@ def test_the_pdf_is_rendered_once_per_saved_state(
     renders = []
     render = pdf.render_issue
     monkeypatch.setattr(
-        pdf, "render_issue", lambda issue: renders.append(issue.pk) or render(issue)
+        pdf, "render_issue", lambda issue, *rest: renders.append(issue.pk) or render(issue, *rest)
     )
     other = User.objects.create_user(
         "bithu9", password=PASSWORD, last_name="Hà Thị", first_name="Lan"
