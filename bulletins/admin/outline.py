@@ -74,7 +74,8 @@ def render_outline(issue):
     prefix, _zero, suffix = reverse("admin:bulletins_section_change", args=[0]).rpartition("/0/")
     rows = format_html_join(
         "\n",
-        '<tr><td>{}</td><td>{}<a href="{}">{}</a>{}</td><td>{}</td><td><a href="{}">{}</a></td></tr>',
+        '<tr><td>{}</td><td>{}<a href="{}">{}</a>{}</td><td>{}</td>'
+        '<td><a href="{}">{}</a></td></tr>',
         (
             (
                 section.number,
