@@ -129,7 +129,7 @@ admin.site.autocomplete_view = lambda request: OrganisationAutocomplete.as_view(
 class CellTypeAdmin(admin.ModelAdmin):
     """The managed list of cell types, kept by the system administrators (model permissions)."""
 
-    list_display = ["name", "slug", "position"]
+    list_display = ["name", "position"]
     list_editable = ["position"]
     prepopulated_fields = {"slug": ["name"]}
     actions = None  # no bulk delete: each type is checked on its own page

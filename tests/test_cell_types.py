@@ -12,6 +12,7 @@ from people.models import CellType, Organisation
 from portal import pdf
 
 from .factories import make_issue, make_user
+from .forms import form_data, inline_index
 from .support import pdf_text
 
 pytestmark = pytest.mark.django_db
@@ -253,3 +254,27 @@ def test_reading_queries_do_not_grow_with_marked_sections_and_cell_types(
     ]
     assert first[0] == first[1]  # rendered: sections, their types, footnotes, citations
     assert again[0] == again[1] < first[0]  # cached
+
+
+def test_editors_mark_a_section_for_cell_types_on_the_section_and_the_issue_pages(
+    client, editor, board
+):
+    draft = make_issue(board, 11, published=False, sections=3)
+    first, second = draft.sections.order_by("position")[:2]
+    enterprise = cell_type("doanh-nghiep")
+    client.force_login(editor)
+    url = reverse("admin:bulletins_section_change", args=[first.pk])
+    data = form_data(client.get(url).content.decode(), "section_form")
+    assert client.post(url, {**data, "cell_types": [enterprise.pk]}).status_code == 302
+    assert list(first.cell_types.all()) == [enterprise]
+
+    url = reverse("admin:bulletins_issue_change", args=[draft.pk])
+    page = client.get(url).content.decode()
+    assert "Chi bộ doanh nghiệp" in page  # the outline marks the first section
+    data = form_data(page, "issue_form")
+    index = inline_index(data, second)
+    data[f"sections-{index}-cell_types"] = [enterprise.pk, cell_type("truong-hoc").pk]
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context and response.context["errors"]
+    assert {t.slug for t in second.cell_types.all()} == {"doanh-nghiep", "truong-hoc"}
+    assert list(first.cell_types.all()) == [enterprise]  # untouched by the issue page's save
