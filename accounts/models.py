@@ -52,6 +52,11 @@ class User(AbstractUser):
         their members keep what was addressed to those bodies before the change."""
         return self._scopes()[1]
 
+    def cell_types(self):
+        """Ids of the cell types of the user's organisations (a reader's cell): which sections
+        written for some types of cell they read (bulletins.audience). Cached with the scopes."""
+        return self._scopes()[2]
+
     def _scopes(self):
         if not hasattr(self, "_cached_scopes"):
             self._cached_scopes = scope.scopes(self)

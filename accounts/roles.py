@@ -26,6 +26,7 @@ PERMISSIONS = {
             "footnote": EDITING,
             "attachment": EDITING,
             "review": ("view",),
+            "publishersettings": ("view",),
         },
         "documents": {
             "document": EDITING,
@@ -48,6 +49,7 @@ PERMISSIONS = {
             "footnote": ("view",),
             "attachment": EDITING,
             "review": ("view",),
+            "publishersettings": ("add", "change", "view"),
         },
         "documents": {"citation": ("view",)},
     },

@@ -30,13 +30,15 @@ def tree_version():
 
 
 def scopes(user):
-    """(ids of the user's organisations and all above them, {former body id: last day})."""
-    key = f"accounts:scope:{user.pk}:{tree_version()}"
+    """(ids of the user's organisations and all above them, {former body id: last day}, ids of
+    their organisations' cell types)."""
+    key = f"accounts:scope:{user.pk}:{tree_version()}:cells"
     found = cache.get(key)
     if found is None:
-        own = user.organisations.values_list("pk", flat=True)
+        own = dict(user.organisations.values_list("pk", "cell_type_id"))
         reading = Organisation.objects.with_ancestors(own)
-        found = (reading, Organisation.objects.former_scope(reading))
+        cell_types = frozenset(filter(None, own.values()))
+        found = (reading, Organisation.objects.former_scope(reading), cell_types)
         cache.set(key, found, TIMEOUT)
     return found
 

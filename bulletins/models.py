@@ -14,6 +14,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
+from django.db.models.lookups import StartsWith
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -237,7 +238,36 @@ class Issue(Versioned):
     def title(self):
         if self.title_override:
             return self.title_override
+        if self.kind == self.Kind.THEMATIC:
+            heading = f"Tài liệu sinh hoạt chi bộ chuyên đề quý {self.quarter} năm {self.year}"
+            return f"{heading}: {self.topic}" if self.topic else heading
         return f"Tài liệu phục vụ sinh hoạt chi bộ tháng {self.month} năm {self.year}"
+
+    @property
+    def quarter(self):
+        return (self.month - 1) // 3 + 1
+
+    def clean(self):
+        """A thematic issue belongs to a quarter (dated by its third month) and has a topic."""
+        super().clean()
+        if self.kind != self.Kind.THEMATIC:
+            return
+        errors = {}
+        if self.month and self.month % 3:
+            errors["month"] = ValidationError(
+                _(
+                    "A thematic issue comes out in the third month of a quarter: "
+                    "choose month 3, 6, 9 or 12."
+                ),
+                code="thematic_month",
+            )
+        if not self.topic.strip():
+            errors["topic"] = ValidationError(
+                _("A thematic issue needs its topic: it is the issue's title."),
+                code="thematic_topic",
+            )
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def publisher_name(self):
@@ -296,16 +326,36 @@ class Issue(Versioned):
         Section.objects.bulk_update(changed, ["number"])
 
 
+def open_to(cell_type_ids):
+    """A condition on sections: read by cells of these types (bulletins.audience).
+
+    Sections every cell reads, plus those written for any of these types; a subsection goes
+    with the section above it: 2.1. is not read where 2. is not, whatever its own types (a
+    section's number starts with the numbers of those above it). The numbers stay the
+    issue's, gaps included, as printed and discussed in the meeting.
+    """
+    targets = Section.cell_types.through.objects.filter(section_id=models.OuterRef("pk"))
+    above = ~models.Q(number="") & StartsWith(models.OuterRef("number"), models.F("number"))
+    closed = Section.objects.filter(
+        models.Q(pk=models.OuterRef("pk")) | above,
+        models.Exists(targets),
+        ~models.Exists(targets.filter(celltype_id__in=cell_type_ids)),
+        issue_id=models.OuterRef("issue_id"),
+    )
+    return ~models.Exists(closed)
+
+
 class SectionQuerySet(models.QuerySet):
     def visible_to(self, user):
-        return self.filter(issue__in=Issue.objects.visible_to(user))
+        """Sections of the issues the user reads, for the user's cell types; the portal adds
+        what staff see (bulletins.audience.readable_sections)."""
+        cell_types = user.cell_types() if user.is_authenticated else ()
+        return self.filter(issue__in=Issue.objects.visible_to(user)).for_cell_types(cell_types)
 
     def for_cell_types(self, cell_type_ids):
-        """Sections every cell reads, plus those written for any of these cell types."""
-        targets = Section.cell_types.through.objects.filter(section_id=models.OuterRef("pk"))
-        return self.filter(
-            ~models.Exists(targets) | models.Exists(targets.filter(celltype_id__in=cell_type_ids))
-        )
+        """Sections every cell reads, plus those written for any of these cell types, without
+        those under a section they do not read (``open_to``)."""
+        return self.filter(open_to(cell_type_ids))
 
     def citing(self, document):
         """Sections that cite, present or list the document, newest issue first.
@@ -331,7 +381,7 @@ class SectionQuerySet(models.QuerySet):
 
 
 # What an issue's title and link need, for lists that show many sections.
-ISSUE_TITLE_FIELDS = ("id", "year", "month", "title_override")
+ISSUE_TITLE_FIELDS = ("id", "kind", "topic", "year", "month", "title_override")
 
 
 @reversion.register(follow=("footnotes",), exclude=("version", "search_vector"))
@@ -530,32 +580,54 @@ class ReadConfirmation(models.Model):
 
 NEWS_HEADING = "Tin hoạt động của Thành phố"
 MAIN_PLACEHOLDER = "(Nội dung học tập, quán triệt trong tháng)"
+THEMATIC_PLACEHOLDER = "(Nội dung chuyên đề của quý)"
+
+
+def next_period(latest, kind, today):
+    """(year, month) of the next issue of a kind: the month after the latest regular issue,
+    the quarter after the latest thematic one (dated by its third month); without one, this
+    month or this quarter."""
+    step = 3 if kind == Issue.Kind.THEMATIC else 1
+    if latest is not None:
+        year, month = latest.year, latest.month + step
+    elif kind == Issue.Kind.THEMATIC:
+        year, month = today.year, today.month + (-today.month) % 3
+    else:
+        year, month = today.year, today.month
+    return (year + 1, month - 12) if month > 12 else (year, month)
 
 
 @transaction.atomic
-def start_next_issue(publisher, user):
-    """A draft for the month after the publisher's latest issue, with the recurring outline:
-    a main section to fill and the closing news section, named as last time."""
-    latest = Issue.objects.filter(publisher=publisher).order_by("-year", "-month").first()
-    today = timezone.localdate()
-    year, month = (latest.year, latest.month + 1) if latest else (today.year, today.month)
-    if month > 12:
-        year, month = year + 1, 1
-    if Issue.objects.filter(publisher=publisher, year=year, month=month).exists():
+def start_next_issue(publisher, user, kind=Issue.Kind.REGULAR, topic=""):
+    """A draft after the publisher's latest issue of the kind, with the recurring outline: for
+    a regular issue a main section to fill and the closing news section, named as last time;
+    for a thematic one (``topic`` is its title) one section to fill. None if it exists."""
+    issues = Issue.objects.filter(publisher=publisher, kind=kind)
+    latest = issues.order_by("-year", "-month").first()
+    year, month = next_period(latest, kind, timezone.localdate())
+    if issues.filter(year=year, month=month).exists():
         return None
+    previous = (
+        latest or Issue.objects.filter(publisher=publisher).order_by("-year", "-month").first()
+    )
     issue = Issue.objects.create(
         publisher=publisher,
+        kind=kind,
+        topic=topic,
         year=year,
         month=month,
         created_by=user,
-        audience=latest.audience if latest else Issue.Audience.INTERNAL,
-        marking=latest.marking if latest else DEFAULT_MARKING,
+        audience=previous.audience if previous else Issue.Audience.INTERNAL,
+        marking=previous.marking if previous else DEFAULT_MARKING,
     )
-    last_main = latest.sections.filter(level=1).last() if latest else None
-    recurring = last_main is not None and last_main.heading.startswith("Tin hoạt động")
-    news = last_main.heading if recurring else NEWS_HEADING
-    Section.objects.create(issue=issue, position=10, level=1, heading=MAIN_PLACEHOLDER)
-    Section.objects.create(issue=issue, position=20, level=1, heading=news)
+    if kind == Issue.Kind.THEMATIC:
+        Section.objects.create(issue=issue, position=10, level=1, heading=THEMATIC_PLACEHOLDER)
+    else:
+        last_main = latest.sections.filter(level=1).last() if latest else None
+        recurring = last_main is not None and last_main.heading.startswith("Tin hoạt động")
+        news = last_main.heading if recurring else NEWS_HEADING
+        Section.objects.create(issue=issue, position=10, level=1, heading=MAIN_PLACEHOLDER)
+        Section.objects.create(issue=issue, position=20, level=1, heading=news)
     issue.renumber_sections()
     return issue
 

@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import User
 from people.models import Organisation
 
-from .models import Attachment, Footnote, ImportJob, Issue, Section
+from .models import Attachment, Footnote, ImportJob, Issue, PublisherSettings, Section
 
 VIEW = "view"
 CHANGE = "change"
@@ -197,6 +197,23 @@ class StaffPolicy:
         return Q(pk__in=Issue.objects.visible_to(user).values("pk")) | Q(
             pk__in=self.issues_for(user, VIEW).values("pk")
         )
+
+    def configurable_publishers(self, user, action=VIEW):
+        """The publishers whose settings (calendar, reader options) the user may take
+        ``action`` on: those they belong to, with the model permission (approvers and system
+        administrators change them; editors see them)."""
+        if user is None or not user.is_active:
+            return Organisation.objects.none()
+        if not user.has_perm(f"bulletins.{action}_publishersettings"):
+            return Organisation.objects.none()
+        return self.publishers_for(user)
+
+    def publisher_settings_for(self, user, action=VIEW):
+        publishers = self.configurable_publishers(user, action)
+        return PublisherSettings.objects.filter(publisher__in=publishers)
+
+    def can_configure(self, user, action, settings):
+        return self.configurable_publishers(user, action).filter(pk=settings.publisher_id).exists()
 
     def uploaders_for(self, user):
         """Accounts whose not-yet-used uploads the user may see: staff of a shared publisher."""

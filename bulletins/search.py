@@ -2,7 +2,8 @@
 
 Everything starts from the ids of the issues the caller may see (``visible_to`` for readers,
 the staff policy's ``issues_for`` as well for staff), so no hit, snippet or count comes from
-another issue.
+another issue; and a section written for other types of cell than the reader's is no hit
+either (bulletins.audience.reading_rule).
 
 On PostgreSQL sections are matched on their stored, GIN-indexed ``search_vector`` (kept by a
 trigger, see migration 0009): every word folded (accent-insensitive), ranked with a bonus
@@ -35,6 +36,7 @@ from people.search import (
     words,
 )
 
+from . import audience
 from .models import Issue, Section
 from .policy import policy
 
@@ -310,5 +312,6 @@ def search(user, text, *, staff=False, limit=20):
     """The hits the user gets for the text: registry entries first (documents named by the
     query, people, events), then the best sections."""
     query = SectionQuery(text)
-    sections = Results(query, Section.objects.all(), readable_issue_ids(user, staff=staff))
+    readable = Section.objects.filter(audience.reading_rule(user))
+    sections = Results(query, readable, readable_issue_ids(user, staff=staff))
     return registry_hits(user, text, limit) + section_hits(query, sections[:limit])

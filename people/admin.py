@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from . import reorganisation
 from .forms import OPERATIONS, ReorganisationForm
 from .models import (
+    CellType,
     Event,
     Organisation,
     OrganisationName,
@@ -124,13 +125,32 @@ admin.site.autocomplete_view = lambda request: OrganisationAutocomplete.as_view(
 )(request)
 
 
+@admin.register(CellType)
+class CellTypeAdmin(admin.ModelAdmin):
+    """The managed list of cell types, kept by the system administrators (model permissions)."""
+
+    list_display = ["name", "position"]
+    list_editable = ["position"]
+    prepopulated_fields = {"slug": ["name"]}
+    actions = None  # no bulk delete: each type is checked on its own page
+
+    def has_delete_permission(self, request, obj=None):
+        """A type in use stays: deleting it would open its sections to every cell."""
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or not self.in_use(obj))
+
+    def in_use(self, cell_type):
+        sections = apps.get_model("bulletins", "Section").cell_types.through.objects
+        return cell_type.organisations.exists() or sections.filter(celltype=cell_type).exists()
+
+
 @admin.register(Organisation)
 class OrganisationAdmin(OrganisationPickers, admin.ModelAdmin):
-    list_display = ["name", "kind", "parent", "citation_code", "existed_until"]
-    list_filter = [ExistingOnFilter, "kind"]
+    list_display = ["name", "kind", "cell_type", "parent", "citation_code", "existed_until"]
+    list_filter = [ExistingOnFilter, "kind", "cell_type"]
     search_fields = ["name", "short_name", "citation_code", "former_names__name", "parent__name"]
     autocomplete_fields = ["parent"]
-    list_select_related = ["parent"]
+    list_select_related = ["parent", "cell_type"]
     inlines = [OrganisationNameInline, SuccessionInline]
     actions = ["merge", "dissolve", "rename", "move"]
 

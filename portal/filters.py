@@ -1,13 +1,14 @@
 """Filter forms of the portal's registry, people and event lists."""
 
 import django_filters
+from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from bulletins.models import Issue, Section
 from documents.models import Document, DocumentType
 from documents.search import documents_matching
-from people.models import Event, Organisation, Person
+from people.models import CellType, Event, Organisation, Person
 
 
 def year_filter(field_name):
@@ -16,6 +17,43 @@ def year_filter(field_name):
     return django_filters.NumberFilter(
         label=_("Year"), field_name=field_name, min_value=1, max_value=9999
     )
+
+
+class IssueFilter(django_filters.FilterSet):
+    """The archive: regular (monthly) or thematic (quarterly) issues, or both."""
+
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=Issue.Kind.choices, empty_label=_("All kinds")
+    )
+
+    class Meta:
+        model = Issue
+        fields = ["kind"]
+
+
+class PreviewAudienceForm(forms.Form):
+    """The staff preview's choice: every section, or what one type of cell will read."""
+
+    EVERYTHING, COMMON = "", "chung"
+
+    seen_as = forms.ChoiceField(label=_("Show the issue as"), required=False)
+
+    def __init__(self, data):
+        super().__init__(data)
+        self.fields["seen_as"].choices = [
+            (self.EVERYTHING, _("Staff: every section")),
+            (self.COMMON, _("A cell of no particular type: common sections only")),
+            *((cell_type.slug, cell_type.name) for cell_type in CellType.objects.all()),
+        ]
+
+    def cell_types(self):
+        """An audience (bulletins.audience): None for every section."""
+        chosen = self.cleaned_data["seen_as"] if self.is_valid() else self.EVERYTHING
+        if chosen == self.EVERYTHING:
+            return None
+        if chosen == self.COMMON:
+            return frozenset()
+        return frozenset(CellType.objects.filter(slug=chosen).values_list("pk", flat=True))
 
 
 class DocumentFilter(django_filters.FilterSet):

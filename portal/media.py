@@ -13,7 +13,8 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import FileResponse, Http404, HttpResponse
 from django.utils.http import content_disposition_header
 
-from bulletins.models import EditorUpload, Issue
+from bulletins import audience
+from bulletins.models import EditorUpload, Issue, SectionImage
 from bulletins.policy import policy
 from documents import files
 from documents.models import Document
@@ -23,11 +24,12 @@ from . import offline
 
 def may_read_file(user, path):
     if path.startswith("images/"):
-        showing = Issue.objects.filter(sections__images__path=path)
-        if not showing.exists():  # uploaded, not yet in a section
+        if not SectionImage.objects.filter(path=path).exists():  # uploaded, not yet shown
             uploaders = policy.uploaders_for(user)
             return EditorUpload.objects.filter(path=path, uploaded_by__in=uploaders).exists()
-        return _may_read_issue_file(user, showing)
+        # The readers of a section showing it (their cell types included), and the staff.
+        read = audience.readable_sections(user).filter(images__path=path)
+        return read.exists() or policy.issues_for(user).filter(sections__images__path=path).exists()
     if path.startswith("attachments/"):
         return _may_read_issue_file(user, Issue.objects.filter(attachments__file=path))
     if path.startswith("documents/"):

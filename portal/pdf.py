@@ -22,6 +22,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from bulletins import audience
 from bulletins.models import SectionImage
 
 from . import stamp, text
@@ -57,26 +58,32 @@ def download_note(user, when):
     }
 
 
-def render_issue(issue):
-    """The PDF bytes of the issue, without a reader's footer."""
+def render_issue(issue, cell_types=audience.EVERY_SECTION):
+    """The PDF bytes of the issue for an audience (bulletins.audience), without a footer."""
     weasyprint = _weasyprint()
     images = SectionImage.objects.filter(section__issue=issue).values_list("path", flat=True)
     fetcher = _fetcher_class(weasyprint)(media_paths=set(images))
-    html = render_to_string("portal/issue_pdf.html", text.issue_text(issue))
+    html = render_to_string("portal/issue_pdf.html", text.issue_text(issue, cell_types))
     return weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).write_pdf()
 
 
-def stored_path(issue):
-    """Where the rendering of this saved state of the issue is kept: a new save, a new name."""
-    return Path(settings.MEDIA_ROOT) / STORE / f"{issue.pk}-{issue.updated_at:%Y%m%d%H%M%S%f}.pdf"
+def _state(issue):
+    return f"{issue.pk}-{issue.updated_at:%Y%m%d%H%M%S%f}"
+
+
+def stored_path(issue, cell_types=audience.EVERY_SECTION):
+    """Where the rendering of this saved state of the issue for an audience is kept: a new
+    save, a new name; one file per audience (the sections of some cell types)."""
+    return Path(settings.MEDIA_ROOT) / STORE / f"{_state(issue)}-{audience.key(cell_types)}.pdf"
 
 
 class BeingRendered(Exception):
     """Another request is rendering this state of the issue: come back in a few seconds."""
 
 
-def stored_pdf(issue):
-    """The issue's PDF for its current state, rendered now if no process has stored it yet.
+def stored_pdf(issue, cell_types=audience.EVERY_SECTION):
+    """The issue's PDF for its current state and an audience, rendered now if no process has
+    stored it yet.
 
     Meant to run ahead of readers when an issue is published or corrected; otherwise the
     first download renders it. Only one request renders a given state at a time (a lock in
@@ -85,7 +92,7 @@ def stored_pdf(issue):
     The file is replaced whole, so a reader never gets half a file; renderings of older
     states are removed.
     """
-    path = stored_path(issue)
+    path = stored_path(issue, cell_types)
     try:
         return path.read_bytes()
     except FileNotFoundError:
@@ -94,23 +101,25 @@ def stored_pdf(issue):
     if not cache.add(lock, os.getpid(), RENDER_LOCK_SECONDS):
         raise BeingRendered
     try:
-        content = render_issue(issue)
+        content = render_issue(issue, cell_types)
     finally:
         cache.delete(lock)
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(f".{os.getpid()}.part")
     partial.write_bytes(content)
     partial.replace(path)
-    remove_stored(issue.pk, keep=path)
+    remove_stored(issue.pk, keep=_state(issue))
     return content
 
 
 def remove_stored(issue_pk, keep=None):
-    """Remove the stored renderings of an issue (but ``keep``); return how many went."""
+    """Remove the stored renderings of an issue, but those of the state ``keep`` (every
+    audience's); return how many went."""
     old = [
         path
         for path in (Path(settings.MEDIA_ROOT) / STORE).glob(f"{issue_pk}-*.pdf")
-        if path != keep
+        if path.name.split("-")[0] == str(issue_pk)  # not issue 12's for issue 1
+        and not (keep and path.name.startswith(f"{keep}-"))
     ]
     for path in old:
         path.unlink(missing_ok=True)
@@ -118,8 +127,10 @@ def remove_stored(issue_pk, keep=None):
 
 
 def reader_copy(issue, user, when):
-    """The stored PDF with the reader's name and the time at the foot of every page."""
-    return stamp.stamp(stored_pdf(issue), download_note(user, when))
+    """The stored PDF of the reader's audience with the reader's name and the time at the
+    foot of every page."""
+    content = stored_pdf(issue, audience.audience(user, issue))
+    return stamp.stamp(content, download_note(user, when))
 
 
 def _local_file(path, media_paths):

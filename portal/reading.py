@@ -12,6 +12,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
+from bulletins import audience
 from bulletins.models import Issue, ReadConfirmation, Section
 
 # Secretaries read study material slowly, to present it; Vietnamese words are syllables.
@@ -60,7 +61,7 @@ def neighbours(issue, user):
 def sections_mentioning(person, user):
     """Readable sections reporting an event the person took part in, or naming them, newest
     first. The name match is a plain substring search: cheap, and names are written in full."""
-    mentions = Section.objects.visible_to(user).filter(
+    mentions = audience.readable_sections(user).filter(
         Q(event__participations__person=person) | Q(body__icontains=person.full_name)
     )
     return (
@@ -73,7 +74,7 @@ def sections_mentioning(person, user):
 def reports_of(event, user):
     """The readable news items reporting the event, newest issue first."""
     return (
-        Section.objects.visible_to(user)
+        audience.readable_sections(user)
         .filter(event=event)
         .select_related("issue")
         .order_by("-issue__year", "-issue__month", "position")

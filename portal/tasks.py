@@ -4,10 +4,11 @@ and stores a short result (admin: background task results)."""
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.tasks import task
 
+from bulletins import audience
 from bulletins.models import Issue, Section
 from operations.time_limits import time_limit
 
@@ -21,18 +22,21 @@ PDF_STATES = READABLE | {Issue.Status.ARCHIVED}
 
 @task()
 def prerender_issue_pdf(issue_pk):
-    """Store the PDF of the issue's current state (portal.pdf.stored_pdf) ahead of readers;
-    a withdrawn or unpublished issue keeps no file."""
+    """Store the PDFs of the issue's current state (portal.pdf.stored_pdf) ahead of readers,
+    one per audience a reader of one cell type gets (bulletins.audience.variants); a
+    withdrawn or unpublished issue keeps no file."""
     if not pdf.available():
         return {"issue": issue_pk, "stored": None, "reason": "WeasyPrint cannot load Pango"}
     issue = Issue.objects.filter(pk=issue_pk).first()
     if issue is None or issue.status not in READABLE:
         return {"issue": issue_pk, "stored": None, "removed": pdf.remove_stored(issue_pk)}
-    path = pdf.stored_path(issue)
-    reused = path.is_file()
+    stored, reused = [], []
     with time_limit(settings.PDF_TASK_TIME_LIMIT):
-        pdf.stored_pdf(issue)
-    return {"issue": issue.pk, "stored": f"{pdf.STORE}/{path.name}", "reused": reused}
+        for cell_types in sorted(audience.variants(issue), key=audience.key):
+            path = pdf.stored_path(issue, cell_types)
+            (reused if path.is_file() else stored).append(f"{pdf.STORE}/{path.name}")
+            pdf.stored_pdf(issue, cell_types)
+    return {"issue": issue.pk, "stored": stored, "reused": reused}
 
 
 def prerender_after_commit(issue_pk):
@@ -58,3 +62,9 @@ def issue_saved(sender, instance, raw=False, **kwargs):
 def section_changed(sender, instance, raw=False, **kwargs):
     if not raw and Issue.objects.filter(pk=instance.issue_id, status__in=PDF_STATES).exists():
         prerender_after_commit(instance.issue_id)
+
+
+@receiver(m2m_changed, sender=Section.cell_types.through)
+def section_cell_types_changed(sender, instance, action, **kwargs):
+    if action.startswith("post_") and isinstance(instance, Section):
+        section_changed(sender, instance)

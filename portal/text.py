@@ -1,15 +1,16 @@
 """The text of an issue as readers see it, rendered once per saved state and shared.
 
-The sections, footnotes and citation links of an issue are the same for every reader, so
-they are rendered once and kept in the cache under a key made of the issue's id and its
-`updated_at`. Every change to the text moves `updated_at` (the receivers below), so a save
+The sections, footnotes and citation links of an issue are the same for every reader of the
+same audience (the sections of their cell types, bulletins.audience), so they are rendered
+once and kept in the cache under a key made of the issue's id, its `updated_at` and the
+audience. Every change to the text moves `updated_at` (the receivers below), so a save
 is the invalidation: a stale entry is never read again and expires on its own. Whatever
 depends on the reader (read confirmation, name, neighbouring issues) is rendered around it.
 """
 
 from django.core.cache import cache
 from django.db.models import Prefetch
-from django.db.models.signals import post_delete, post_save, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -17,6 +18,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from bulletins import audience
 from bulletins.models import Attachment, Footnote, Issue, Section
 from documents.models import Citation, Document
 from people.mentions import PeopleLinker
@@ -29,9 +31,11 @@ from . import reading
 TIMEOUT = 24 * 60 * 60
 
 
-def issue_text(issue):
-    """The sections with what the text shows: footnotes and linked citations (3 queries)."""
-    sections = issue.sections.prefetch_related(
+def issue_text(issue, cell_types=audience.EVERY_SECTION):
+    """The sections of an audience (bulletins.audience) with what the text shows: footnotes,
+    linked citations and the cell types a section is for (4 queries)."""
+    sections = audience.sections(issue, cell_types).prefetch_related(
+        "cell_types",
         Prefetch("footnotes", queryset=Footnote.objects.order_by("position", "pk")),
         Prefetch(
             "citations",
@@ -53,20 +57,25 @@ def people_linker():
     return PeopleLinker((name, reverse("people:person", args=[pk])) for pk, name in people)
 
 
-def render_reading_text(issue, *, preview=False):
+def render_reading_text(issue, cell_types=audience.EVERY_SECTION, *, preview=False):
     """Contents, orientation, sections and footnotes of the issue page, as HTML."""
-    context = issue_text(issue) | {"attachments": issue.attachments.all(), "preview": preview}
+    context = issue_text(issue, cell_types) | {
+        "attachments": issue.attachments.all(),
+        "preview": preview,
+    }
     html = render_to_string("portal/_issue_reading.html", context)
     return reading.with_hashed_static(html)
 
 
-def reading_text(issue):
-    """The rendered text of a published issue, from the cache when this state was seen."""
+def reading_text(issue, cell_types):
+    """The rendered text of a published issue for an audience, from the cache when this
+    state was seen by the same audience."""
     # The text's headings and labels are in the reader's language: one copy per language.
-    key = f"portal:issue-text:{issue.pk}:{issue.updated_at.timestamp()}:{get_language()}"
+    stamp = issue.updated_at.timestamp()
+    key = f"portal:issue-text:{issue.pk}:{stamp}:{audience.key(cell_types)}:{get_language()}"
     html = cache.get(key)
     if html is None:
-        html = render_reading_text(issue)
+        html = render_reading_text(issue, cell_types)
         cache.set(key, html, TIMEOUT)
     return mark_safe(html)  # noqa: S308 (rendered by render_reading_text)
 
@@ -79,6 +88,14 @@ def touch_issues(issues):
 @receiver([post_save, post_delete], sender=Section)
 def _section_changed(sender, instance, **kwargs):
     touch_issues(Issue.objects.filter(pk=instance.issue_id))
+
+
+@receiver(m2m_changed, sender=Section.cell_types.through)
+def _section_cell_types_changed(sender, instance, action, **kwargs):
+    """Who reads a section changed: the text of every audience is made again. (A cell type
+    in use is never deleted: see people.admin.CellTypeAdmin.)"""
+    if action.startswith("post_") and isinstance(instance, Section):
+        touch_issues(Issue.objects.filter(pk=instance.issue_id))
 
 
 @receiver([post_save, post_delete], sender=Attachment)

@@ -5,6 +5,7 @@ without a line here fails the test instead of going unchecked.
 """
 
 import io
+from pathlib import Path
 
 import pytest
 from django.core.files.base import ContentFile
@@ -12,13 +13,14 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 from PIL import Image
 
-from bulletins.models import Issue
+from bulletins.models import Issue, Section
 from documents.models import Document
 from notices.models import Kind, Notice
-from people.models import Event, Organisation, Participation, Person, Succession
+from people.models import CellType, Event, Organisation, Participation, Person, Succession
 from portal import pdf
 
 from .factories import make_issue, make_user
+from .support import pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -213,6 +215,51 @@ def test_access_matrix(client, world, role):
         if granted != (role in allowed):
             wrong.append(f"{method.upper()} {url}: {response.status_code}")
     assert not wrong, f"{role}: {wrong}"
+
+
+# A section of the internal issue written for enterprise cells: the other cell is one.
+TARGETED_READERS = {"other_cell", "editor", "approver", "admin"}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_a_section_for_another_cell_type_reaches_no_one_else(client, world, role, settings):
+    """Its text on the page, in the PDF, in the search (hit, snippet and count), in "cited
+    in" and among a person's mentions: for cells of its type and the publisher's staff only."""
+    enterprise = CellType.objects.get(slug="doanh-nghiep")
+    Organisation.objects.filter(members=world["users"]["other_cell"]).update(cell_type=enterprise)
+    issue = world["issues"]["internal"]
+    person = Person.objects.create(full_name="Nông Thị Thanh Vân")
+    section = Section.objects.create(
+        issue=issue,
+        position=15,
+        level=1,
+        heading="Matrandn an toàn lao động",
+        body="<p>Matrandn: Nông Thị Thanh Vân; thực hiện Kế hoạch số 412-KH/TU, ngày 14/8/2026.</p>"
+        '<figure class="image"><img src="/media/images/doanh-nghiep.png" alt=""></figure>',
+    )
+    (Path(settings.MEDIA_ROOT) / "images" / "doanh-nghiep.png").write_bytes(png_bytes())
+    section.cell_types.set([enterprise])
+    issue.renumber_sections()
+    if role != "anonymous":
+        client.force_login(world["users"][role])
+    seen = {
+        "page": client.get(issue.get_absolute_url()).content.decode(),
+        "search": client.get(reverse("search"), {"q": "matrandn"}).content.decode(),
+        "cited in": client.get(world["document"].get_absolute_url()).content.decode(),
+        "mentions": client.get(reverse("people:person", args=[person.pk])).content.decode(),
+    }
+    response = client.get(reverse("bulletins:issue_pdf", args=[issue.pk]))
+    if response["Content-Type"] == "application/pdf":
+        seen["pdf"] = pdf_text(response.content)
+    shown = {surface for surface, text in seen.items() if "Matrandn" in text}
+    if client.get("/media/images/doanh-nghiep.png").status_code == 200:
+        shown.add("image")
+    expected = {*seen, "image"} if role in TARGETED_READERS else set()
+    assert shown == expected, role
+    if role == "reader":
+        assert client.get(reverse("search"), {"q": "matrandn"}).context["total"] == 0
+    if role == "other_cell" and pdf.available():
+        assert "pdf" in seen
 
 
 def _is_login_redirect(response):

@@ -7,7 +7,7 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils import timezone
 
-from bulletins.models import Issue, Section
+from bulletins.models import Issue, PublisherSettings, Section
 from documents.models import Document, DocumentRelation, DocumentType
 from people.models import Event, Participation, Person, Position
 
@@ -38,6 +38,7 @@ def registry(published_issue, directive, city, superuser):
     section.presented_document = directive
     section.event = event
     section.save()
+    PublisherSettings.objects.create(publisher=published_issue.publisher)
     return admin.site._registry
 
 

@@ -16,7 +16,7 @@ from django.contrib import admin
 from django.urls import reverse
 from reversion.models import Version
 
-from bulletins.models import ImportJob, Issue, Section
+from bulletins.models import ImportJob, Issue, PublisherSettings, Section
 from bulletins.tasks import publish_due_issues
 from documents.models import Document, DocumentRelation
 from people.models import Event, Person, Position
@@ -115,6 +115,7 @@ def material(boards, city, cell, directive, reader, client):
         status=ImportJob.Status.READY,
         preview={"outline": [{"number": "1.", "heading": "Tin bí mật của A"}]},
     )
+    PublisherSettings.objects.create(publisher=a.org, meeting_day=4)  # A's calendar
     DocumentRelation.objects.create(
         source=directive,
         target=Document.objects.create(
@@ -234,3 +235,25 @@ def test_posting_to_another_publishers_material_writes_nothing(client, material)
             assert snapshot() == before, (role, url)
     assert Issue.objects.filter(pk=material["a"].draft.pk, status=Issue.Status.DRAFT).exists()
     assert not Section.objects.filter(pk=material["deleted"]["bulletins.Section"].object_id)
+
+
+def test_a_publishers_settings_are_its_own_staffs_only(client, material):
+    """Settings are no issue material, but the staff policy scopes them: B's staff open and
+    change none of A's (the same refusal as for a missing row); A's approver changes them."""
+    a = material["a"]
+    names = ["change", "history", "delete"]
+    urls = [reverse(f"admin:bulletins_publishersettings_{name}", args=[a.org.pk]) for name in names]
+    data = {"meeting_day": "20", "thematic_days": "7", "reminder_days": "2", "post": "yes"}
+    for role in ("other_editor", "other_approver", "editor"):
+        client.force_login(staff(material)[role])
+        before = snapshot()
+        for url in urls:
+            if role != "editor":  # A's editor sees A's settings; changes nothing
+                assert client.get(url).status_code == 403, (role, url)
+            if not url.endswith("/history/"):
+                assert client.post(url, data).status_code == 403, (role, url)
+            assert snapshot() == before, (role, url)
+    client.force_login(a.approver)
+    assert client.get(urls[0]).status_code == 200
+    assert client.post(urls[0], data).status_code == 302
+    assert PublisherSettings.objects.get(pk=a.org.pk).meeting_day == 20

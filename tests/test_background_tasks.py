@@ -74,7 +74,7 @@ def test_worker_renders_each_version_once_and_downloads_use_it(
     task = queued(issue).get()
     assert task.status == TaskResultStatus.SUCCESSFUL
     stored = stored_file(issue)
-    assert task.return_value["stored"] == f"pdf/{stored.name}"
+    assert task.return_value["stored"] == [f"pdf/{stored.name}"]
     assert not task.return_value["reused"]
 
     client.force_login(reader)

@@ -18,7 +18,7 @@ from accounts.middleware import IdleSessionMiddleware
 from accounts.models import User
 from bulletins.models import Footnote, Issue, Section
 from documents.models import Document
-from people.models import Organisation
+from people.models import CellType, Organisation
 from portal import pdf, stamp
 
 from .factories import PASSWORD, make_issue
@@ -221,7 +221,9 @@ def most_cited():
 @pytest.mark.parametrize("sections", [200, 2000])
 def test_page_queries_do_not_grow_with_issues_sections_and_accounts(client, sections):
     call_command("generate_dataset", sections=sections, years=2, stdout=io.StringIO())
-    client.force_login(User.objects.get(username="bithu_thu_00001"))
+    reader = User.objects.get(username="bithu_thu_00001")
+    mark_sections_for_cell_types(reader)
+    client.force_login(reader)
     counts = {}
     for name, url in PAGES:
         client.get(url())  # the issue text is cached by the first view
@@ -232,15 +234,31 @@ def test_page_queries_do_not_grow_with_issues_sections_and_accounts(client, sect
     assert counts == {page: count + session + bell for page, count in EXPECTED_QUERIES.items()}
 
 
+def mark_sections_for_cell_types(reader):
+    """Every third section of the latest issues for one type of cell, the reader's cell of
+    one of them: reading costs the same queries whichever sections a cell gets."""
+    types = list(CellType.objects.all())
+    latest = list(Section.objects.order_by("-issue_id", "position").values_list("pk", flat=True))
+    Through = Section.cell_types.through
+    Through.objects.bulk_create(
+        Through(section_id=pk, celltype=types[index % len(types)])
+        for index, pk in enumerate(latest[:600:3])
+    )
+    Organisation.objects.filter(members=reader).update(cell_type=types[0])
+
+
 # Every logged-in page: the user (and the session, above), and the bell's unread count (one
 # count, taken into the issue page's ETag); a publisher's former names come with every list of
 # issues (1). The rest, per page:
 EXPECTED_QUERIES = {
-    "home": 6,  # the latest issue and the five before it (2 each), its guidance sections
+    # the latest issue and the five before it (2 each), its guidance sections, and which of
+    # them are written for some types of cell (bulletins.audience)
+    "home": 7,
     "archive": 5,  # the years, the count and one page of the latest year
     # the issue, the audit entry in a transaction of its own (a savepoint and its release
-    # inside a test; its commit setting on PostgreSQL), the neighbours (2), the confirmation
-    "issue": 9 + (connection.vendor == "postgresql"),
+    # inside a test; its commit setting on PostgreSQL), the neighbours (2), the confirmation,
+    # the sections written for some types of cell (bulletins.audience)
+    "issue": 10 + (connection.vendor == "postgresql"),
     "documents": 5,  # the filter's choices (2), the count, one page
     "most cited": 7,  # the document, its relations (2), the implementing chain, the count and
     # one page of citing sections
@@ -282,7 +300,7 @@ def test_the_pdf_is_rendered_once_per_saved_state(
     renders = []
     render = pdf.render_issue
     monkeypatch.setattr(
-        pdf, "render_issue", lambda issue: renders.append(issue.pk) or render(issue)
+        pdf, "render_issue", lambda issue, *rest: renders.append(issue.pk) or render(issue, *rest)
     )
     other = User.objects.create_user(
         "bithu9", password=PASSWORD, last_name="Hà Thị", first_name="Lan"

@@ -1,6 +1,7 @@
 """The editorial side in Django's admin, one module per page family."""
 
 from .issues import IssueAdmin
+from .publishing import PublisherSettingsAdmin
 from .sections import SectionAdmin
 
-__all__ = ["IssueAdmin", "SectionAdmin"]
+__all__ = ["IssueAdmin", "PublisherSettingsAdmin", "SectionAdmin"]

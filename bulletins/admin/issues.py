@@ -1,6 +1,7 @@
 """The issue admin: the issue form with its outline, review, read report, import."""
 
 import io
+from functools import cached_property
 
 from django import forms
 from django.contrib import admin, messages
@@ -9,13 +10,15 @@ from django.db.models import F, Prefetch, Q
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from bulletins import deadlines, workflow
 from bulletins import policy as rules
-from bulletins import workflow
 from bulletins.confirmations import read_report, write_report_csv
 from bulletins.models import Attachment, Issue, Review, Section, start_next_issue
 from bulletins.numbering import outline_errors
@@ -38,7 +41,12 @@ from .outline import MOVE_NAMES, SECTIONS_PER_PAGE, render_outline
 from .pages import admin_page
 from .provenance import take_view
 from .scoping import PolicyScopedAdmin
-from .widgets import KnownAutocompleteSelect, KnownAutocompleteSelectMultiple, give_known_labels
+from .widgets import (
+    CellTypeChoices,
+    KnownAutocompleteSelect,
+    KnownAutocompleteSelectMultiple,
+    give_known_labels,
+)
 
 
 class SectionFormSet(forms.BaseInlineFormSet):
@@ -59,7 +67,13 @@ class SectionFormSet(forms.BaseInlineFormSet):
     def _construct_form(self, i, **kwargs):
         form = super()._construct_form(i, **kwargs)
         give_known_labels(form)
+        if "cell_types" in form.fields:  # the choices read once for the page, not per section
+            form.fields["cell_types"].choices = self.cell_type_choices
         return form
+
+    @cached_property
+    def cell_type_choices(self):
+        return list(self.form.base_fields["cell_types"].choices)
 
     def delete_existing(self, obj, commit=True):
         if commit:
@@ -124,7 +138,7 @@ def describe_conflicts(conflicting):
     return "; ".join("“{what}” ({who}, {when})".format(**form.conflict) for form in conflicting)
 
 
-class SectionInline(admin.StackedInline):
+class SectionInline(CellTypeChoices, admin.StackedInline):
     """A page of the issue's sections, so that an issue of any size opens and saves."""
 
     model = Section
@@ -138,6 +152,7 @@ class SectionInline(admin.StackedInline):
         "body",
         ("presented_document", "event"),
         "cited_documents",
+        "cell_types",
         "version",
     ]
     readonly_fields = ["text"]
@@ -184,7 +199,7 @@ class SectionInline(admin.StackedInline):
         return (
             queryset.filter(pk__in=ids)
             .select_related("presented_document__document_type", "event")
-            .prefetch_related(Prefetch("cited_documents", cited))
+            .prefetch_related(Prefetch("cited_documents", cited), "cell_types")
         )
 
 
@@ -224,11 +239,11 @@ class ReviewInline(admin.TabularInline):
 class IssueAdmin(OrganisationPickers, PolicyScopedAdmin):
     form = IssueForm
     exclude = ["version"]
-    list_display = ["issue_title", "publisher", "status", "published_at"]
-    list_filter = ["status", "year", ("publisher", admin.RelatedOnlyFieldListFilter)]
-    search_fields = ["title_override", "sections__heading"]
+    list_display = ["issue_title", "kind", "publisher", "status", "due", "published_at"]
+    list_filter = ["kind", "status", "year", ("publisher", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["title_override", "topic", "sections__heading"]
     autocomplete_fields = ["publisher", "audience_organisations"]
-    list_select_related = ["publisher"]
+    list_select_related = ["publisher__publishing"]
     inlines = [SectionInline, AttachmentInline, ReviewInline]
     change_list_template = "admin/bulletins/issue/change_list.html"
     history_latest_first = True
@@ -237,7 +252,18 @@ class IssueAdmin(OrganisationPickers, PolicyScopedAdmin):
         css = {"all": ["bulletins/admin.css"]}
 
     fieldsets = [
-        (None, {"fields": ["publisher", ("month", "year"), "title_override", "marking"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "publisher",
+                    ("kind", "month", "year"),
+                    "topic",
+                    "title_override",
+                    "marking",
+                ]
+            },
+        ),
         (_("Readers"), {"fields": ["audience", "audience_organisations", "read_report_link"]}),
         (_("Outline"), {"fields": ["outline", "take_link"]}),
         (_("Publication"), {"fields": ["status", "published_at", "workflow_link"]}),
@@ -259,12 +285,25 @@ class IssueAdmin(OrganisationPickers, PolicyScopedAdmin):
             return queryset, False
         sections = SectionQuery(search_term).matching(Section.objects.filter(issue__in=queryset))
         return queryset.filter(
-            Q(title_override__icontains=search_term) | Q(pk__in=sections.values("issue_id"))
+            Q(title_override__icontains=search_term)
+            | Q(topic__icontains=search_term)
+            | Q(pk__in=sections.values("issue_id"))
         ), False
 
     @admin.display(description=_("title"), ordering="period")
     def issue_title(self, issue):
         return issue.title
+
+    @admin.display(description=_("due by"), ordering="period")
+    def due(self, issue):
+        """The last day to come out on time (bulletins.deadlines), flagged when missed."""
+        due = deadlines.due_date(issue, deadlines.settings_for(issue.publisher))
+        shown = date_format(due, "d/m/Y")
+        # Published (or scheduled): on its day; not yet: today, and it is late once past.
+        came_out = timezone.localdate(issue.published_at) if issue.published_at else None
+        if (came_out or timezone.localdate()) > due:
+            return format_html('{} <strong class="late">{}</strong>', shown, gettext("late"))
+        return shown
 
     def get_queryset(self, request):
         """Sorting by title sorts by month: the title is the month's unless overridden."""
@@ -458,19 +497,38 @@ class IssueAdmin(OrganisationPickers, PolicyScopedAdmin):
         return import_warnings_view(request, self, pk)
 
     def start_next_view(self, request):
+        """The next regular issue (next month) or thematic one (next quarter, with its topic)."""
         if request.method != "POST" or not self.has_add_permission(request):
             raise PermissionDenied
         publishers = policy.publishers_for(request.user)
         publisher = get_object_or_404(publishers, pk=request.POST.get("publisher"))
-        issue = start_next_issue(publisher, request.user)
+        kind = request.POST.get("kind", Issue.Kind.REGULAR)
+        topic = " ".join(request.POST.get("topic", "").split())[:255]
+        if kind not in Issue.Kind.values:
+            raise PermissionDenied
+        if kind == Issue.Kind.THEMATIC and not topic:
+            messages.error(
+                request, gettext("A thematic issue needs its topic: it is the issue's title.")
+            )
+            return redirect("admin:bulletins_issue_changelist")
+        issue = start_next_issue(publisher, request.user, kind, topic)
         if issue is None:
-            messages.error(request, gettext("Next month's issue already exists."))
+            messages.error(
+                request,
+                gettext("Next quarter's thematic issue already exists.")
+                if kind == Issue.Kind.THEMATIC
+                else gettext("Next month's issue already exists."),
+            )
             return redirect("admin:bulletins_issue_changelist")
         messages.success(request, gettext("Draft “%(issue)s” started.") % {"issue": issue})
         return redirect("admin:bulletins_issue_change", issue.pk)
 
     def changelist_view(self, request, extra_context=None):
-        extra_context = {**(extra_context or {}), "publishers": policy.publishers_for(request.user)}
+        extra_context = {
+            **(extra_context or {}),
+            "publishers": policy.publishers_for(request.user),
+            "kinds": Issue.Kind.choices,
+        }
         return super().changelist_view(request, extra_context)
 
     def read_report_view(self, request, pk):

@@ -4,6 +4,8 @@ An issue may have a thousand sections, so the outline is read in one query and i
 built without a template per row.
 """
 
+from collections import defaultdict
+
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
@@ -33,6 +35,20 @@ def _buttons(section, possible, buttons):
     )
 
 
+def cell_type_marks(issue):
+    """{section id: its mark} for the sections written for some types of cell (one query)."""
+    names = defaultdict(list)
+    rows = Section.cell_types.through.objects.filter(section__issue=issue).order_by(
+        "celltype__position", "celltype__name"
+    )
+    for section_id, name in rows.values_list("section_id", "celltype__name"):
+        names[section_id].append(name)
+    return {
+        pk: format_html(' <span class="cell-types">{}</span>', ", ".join(found))
+        for pk, found in names.items()
+    }
+
+
 def render_outline(issue):
     if issue.pk is None:
         return gettext("Save the issue first, then add its sections.")
@@ -42,6 +58,7 @@ def render_outline(issue):
         )
     )
     moves = possible_moves([section.level for section in sections], Section.MAX_LEVEL)
+    marks = cell_type_marks(issue)
     buttons = {  # the section's pk goes in the {} left after formatting
         name: format_html(
             '<button type="submit" name="_move" value="{{}}:{}" title="{}" class="button">'
@@ -57,13 +74,15 @@ def render_outline(issue):
     prefix, _zero, suffix = reverse("admin:bulletins_section_change", args=[0]).rpartition("/0/")
     rows = format_html_join(
         "\n",
-        '<tr><td>{}</td><td>{}<a href="{}">{}</a></td><td>{}</td><td><a href="{}">{}</a></td></tr>',
+        '<tr><td>{}</td><td>{}<a href="{}">{}</a>{}</td><td>{}</td>'
+        '<td><a href="{}">{}</a></td></tr>',
         (
             (
                 section.number,
                 "\u2003" * (section.level - 1),
                 f"{prefix}/{section.pk}/{suffix}",
                 section.heading,
+                marks.get(section.pk, ""),
                 _buttons(section, possible, buttons),
                 _add_url(add, issue, section.position + 1, section.level),
                 add_after,

@@ -18,6 +18,7 @@ from documents.models import Citation
 from .forms import WIDE_HEADING, SectionForm, keep_recoverable
 from .provenance import upstream_view
 from .scoping import PolicyScopedAdmin
+from .widgets import CellTypeChoices
 
 CITATION_COLUMNS = ["text", "code", "cited_date", "document", "ambiguous"]
 
@@ -65,13 +66,17 @@ class FootnoteInline(admin.TabularInline):
 
 
 @admin.register(Section)
-class SectionAdmin(PolicyScopedAdmin):
+class SectionAdmin(CellTypeChoices, PolicyScopedAdmin):
     issue_path = "issue"
     form = SectionForm
     exclude = ["version"]
-    list_display = ["number", "heading", "issue"]
+    list_display = ["number", "heading", "for_cell_types", "issue"]
     list_display_links = ["heading"]
-    list_filter = ["issue__year", ("issue__publisher", admin.RelatedOnlyFieldListFilter)]
+    list_filter = [
+        "issue__year",
+        ("issue__publisher", admin.RelatedOnlyFieldListFilter),
+        "cell_types",
+    ]
     ordering = ["-issue_id", "position", "id"]  # the order of the section_outline_order index
     show_full_result_count = False  # no second count of every section
     search_fields = ["heading", "body"]
@@ -86,6 +91,7 @@ class SectionAdmin(PolicyScopedAdmin):
         "body",
         ("presented_document", "event"),
         "cited_documents",
+        "cell_types",
         "recognised_citations",
         "version",
     ]
@@ -100,6 +106,12 @@ class SectionAdmin(PolicyScopedAdmin):
 
     def upstream_view(self, request, pk):
         return upstream_view(request, self, pk)
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("cell_types")
+
+    @admin.display(description=_("for cell types"))
+    def for_cell_types(self, section):
+        return ", ".join(str(cell_type) for cell_type in section.cell_types.all()) or "—"
 
     @admin.display(description=_("recognised citations"))
     def recognised_citations(self, section):

@@ -5,6 +5,7 @@ widget: a page of twenty sections would ask sixty times. The formset loads the c
 with the sections and hands each widget its labels; anything else falls back to Django.
 """
 
+from django import forms
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 
 
@@ -40,3 +41,13 @@ def give_known_labels(form):
         value = getattr(form.instance, name)
         chosen = value.all() if hasattr(value, "all") else [value] if value else []
         widget.known = {str(obj.pk): field.label_from_instance(obj) for obj in chosen}
+
+
+class CellTypeChoices:
+    """A section's cell types as checkboxes (a short managed list), on the section page and
+    on each section of the issue page."""
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "cell_types":
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+        return super().formfield_for_manytomany(db_field, request, **kwargs)

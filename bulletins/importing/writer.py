@@ -83,7 +83,9 @@ def check_import(publisher, year, month, source_hash, *, replace=False):
             ),
             issue=same_file,
         )
-    existing = Issue.objects.filter(publisher=publisher, year=year, month=month).first()
+    # An import makes a regular issue: a thematic one of the same month is another issue.
+    regular = Issue.objects.filter(kind=Issue.Kind.REGULAR)
+    existing = regular.filter(publisher=publisher, year=year, month=month).first()
     if existing is None:
         return None
     if existing.status != Issue.Status.DRAFT:

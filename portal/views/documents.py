@@ -5,7 +5,8 @@ from collections import defaultdict
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
-from bulletins.models import Issue, Section
+from bulletins import audience
+from bulletins.models import Issue
 from documents.chain import implementation_chain
 from documents.models import Document
 
@@ -24,7 +25,7 @@ def document_list(request):
 def document_detail(request, pk):
     documents = Document.objects.visible_to(request.user)
     document = get_object_or_404(documents.with_details(), pk=pk)
-    sections = Section.objects.visible_to(request.user)  # the reader's scope, worked out once
+    sections = audience.readable_sections(request.user)  # the reader's scope, worked out once
     context = {
         "document": document,
         "relations_from": document.relations_from.confirmed()

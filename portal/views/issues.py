@@ -19,11 +19,13 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from bulletins import audience
 from bulletins.models import Issue, ReadConfirmation, Section
 from bulletins.policy import policy
 from notices.context_processors import Bell
 
 from .. import offline, pdf, reading, text
+from ..filters import IssueFilter, PreviewAudienceForm
 
 
 def home(request):
@@ -32,7 +34,11 @@ def home(request):
     )
     today = timezone.localdate()
     latest = reading.current_issue(issues, today)
-    orientation = latest.sections.filter(level=1) if latest else Section.objects.none()
+    orientation = (
+        audience.sections(latest, audience.audience(request.user, latest)).filter(level=1)
+        if latest
+        else Section.objects.none()
+    )
     recent = issues.exclude(pk=latest.pk)[:5] if latest else []
     response = render(
         request,
@@ -52,8 +58,10 @@ ARCHIVE_PAGE = 60
 
 
 def archive(request, year=None):
-    """One year of issues at a time (the latest by default), with links to the other years."""
-    issues = Issue.objects.visible_to(request.user)
+    """One year of issues at a time (the latest by default), with links to the other years;
+    regular or thematic ones only on request (?kind=)."""
+    kinds = IssueFilter(request.GET, queryset=Issue.objects.visible_to(request.user))
+    issues = kinds.qs
     years = list(issues.order_by("-year").values_list("year", flat=True).distinct())
     if year is None:
         year = years[0] if years else None
@@ -61,7 +69,8 @@ def archive(request, year=None):
         raise Http404
     of_year = reading.with_read_marks(issues.filter(year=year).with_publisher(), request.user)
     page = Paginator(of_year, ARCHIVE_PAGE).get_page(request.GET.get("page"))
-    return render(request, "portal/archive.html", {"years": years, "year": year, "page": page})
+    context = {"years": years, "year": year, "page": page, "filter": kinds}
+    return render(request, "portal/archive.html", context)
 
 
 def readable_issue(request, pk):
@@ -124,6 +133,7 @@ def conditional_page(request, *parts):
 def issue_detail(request, issue):
     """The reading page: the text comes from the cache; only the reader's parts are queried."""
     previous, following = reading.neighbours(issue, request.user)
+    cell_types = audience.audience(request.user, issue)
     confirmation = (
         ReadConfirmation.objects.filter(issue=issue, reader=request.user)
         .only("confirmed_at")
@@ -138,6 +148,7 @@ def issue_detail(request, issue):
         issue.pk,
         issue.updated_at,
         request.user.pk,
+        audience.key(cell_types),
         confirmation and confirmation.confirmed_at,
         previous and (previous.pk, previous.updated_at),
         following and (following.pk, following.updated_at),
@@ -147,7 +158,7 @@ def issue_detail(request, issue):
         "portal/issue_detail.html",
         {
             "issue": issue,
-            "text": text.reading_text(issue),
+            "text": text.reading_text(issue, cell_types),
             "previous": previous,
             "next": following,
             "confirmation": confirmation,
@@ -162,12 +173,15 @@ def issue_detail(request, issue):
 
 
 def issue_preview(request, pk):
-    """Staff see an unpublished issue exactly as readers will, marked as a preview."""
+    """Staff see an unpublished issue exactly as readers will, marked as a preview: every
+    section, or (?as=) what a cell of one type, or of none, will read."""
     issue = get_object_or_404(policy.issues_for(request.user).with_publisher(), pk=pk)
+    seen_as = PreviewAudienceForm(request.GET)
     context = {
         "issue": issue,
         "preview": True,
-        "text": text.render_reading_text(issue, preview=True),
+        "seen_as": seen_as,
+        "text": text.render_reading_text(issue, seen_as.cell_types(), preview=True),
     }
     return render(request, "portal/issue_detail.html", context)
 
@@ -183,7 +197,8 @@ def issue_pdf(request, issue):
         response["Retry-After"] = "5"
         return response
     response = HttpResponse(content, content_type="application/pdf")
-    filename = f"tai-lieu-sinh-hoat-chi-bo-{issue.year}-{issue.month:02d}.pdf"
+    kind = "chuyen-de-" if issue.kind == Issue.Kind.THEMATIC else ""
+    filename = f"tai-lieu-sinh-hoat-chi-bo-{kind}{issue.year}-{issue.month:02d}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "private, no-store"  # each copy carries its reader's name
     return offline.allow(request, response)

@@ -3,6 +3,7 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
+from bulletins import audience
 from bulletins.search import (
     CANDIDATES,
     Results,
@@ -25,7 +26,8 @@ def results(request):
     context = {"q": text, "filter": search_filter, "candidates": CANDIDATES}
     if text and search_filter.is_valid():
         query = SectionQuery(text)
-        results = Results(query, search_filter.qs, issue_ids)
+        sections = search_filter.qs.filter(audience.reading_rule(request.user))
+        results = Results(query, sections, issue_ids)
         page = Paginator(results, PER_PAGE).get_page(request.GET.get("page"))
         page.object_list = section_hits(query, list(page.object_list))
         registry = registry_hits(request.user, text, REGISTRY_LIMIT)
