@@ -106,6 +106,7 @@ class SectionAdmin(CellTypeChoices, PolicyScopedAdmin):
 
     def upstream_view(self, request, pk):
         return upstream_view(request, self, pk)
+
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("cell_types")
 
