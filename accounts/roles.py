@@ -40,6 +40,7 @@ PERMISSIONS = {
             "participation": EDITING,
             "organisation": ("view",),
         },
+        "feedback": {"feedback": ("change", "view")},
     },
     APPROVER: {
         "bulletins": {
@@ -50,6 +51,7 @@ PERMISSIONS = {
             "review": ("view",),
         },
         "documents": {"citation": ("view",)},
+        "feedback": {"feedback": ("change", "view")},
     },
     SYSTEM_ADMIN: ALL,
 }

@@ -30,6 +30,9 @@ REVERT = "revert"
 RECOVER = "recover"
 SUBMIT = "submit"
 PUBLISH = "publish"
+# A cell's feedback on an issue (the feedback app): the board reads it and answers.
+VIEW_FEEDBACK = "view_feedback"
+ANSWER = "answer"
 
 PUBLISH_PERMISSION = "bulletins.publish_issue"
 _PERMISSION = {
@@ -40,6 +43,8 @@ _PERMISSION = {
     RECOVER: "bulletins.add_issue",  # what was deleted comes back as new material
     SUBMIT: "bulletins.change_issue",
     PUBLISH: PUBLISH_PERMISSION,
+    VIEW_FEEDBACK: "feedback.view_feedback",
+    ANSWER: "feedback.change_feedback",
 }
 # Actions that alter what readers of an issue already saw: a correction, for approvers only.
 _CORRECTING = {CHANGE, REVERT, RECOVER}

@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "people",
     "documents",
     "bulletins",
+    "feedback",
     "portal",
     "operations",
 ]

@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from .views import documents, issues, people, search
+from .views import documents, feedback, issues, people, search
 
 issue_patterns = [
     path("", issues.home, name="home"),
@@ -26,7 +26,13 @@ people_patterns = [
     path("su-kien/<int:pk>/", people.event_detail, name="event"),
 ]
 
+feedback_patterns = [
+    path("", feedback.feedback_list, name="list"),
+    path("tai-lieu/<int:pk>/", feedback.feedback_form, name="form"),
+]
+
 urlpatterns = [
+    path("gop-y/", include((feedback_patterns, "feedback"))),
     path("tim-kiem/", search.results, name="search"),
     path("van-ban/", include((document_patterns, "documents"))),
     path("", include((people_patterns, "people"))),
