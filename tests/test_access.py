@@ -27,6 +27,7 @@ NOT_PORTAL = ("quan-tri/", "tai-khoan/", "ckeditor5/")
 ROLES = ["anonymous", "reader", "other_cell", "editor", "approver", "admin"]
 EVERYONE_LOGGED_IN = {"reader", "other_cell", "editor", "approver", "admin"}
 BOARD = {"editor", "approver", "admin"}
+SECRETARIES = {"reader", "other_cell"}  # cells report on what they read; staff have no cell
 
 
 def portal_patterns(resolver=None, prefix=""):
@@ -128,6 +129,15 @@ def matrix(world):
         ("people:person", reverse("people:person", args=[person.pk]), "get", EVERYONE_LOGGED_IN),
         ("people:event_list", reverse("people:event_list"), "get", EVERYONE_LOGGED_IN),
         ("people:event", reverse("people:event", args=[event.pk]), "get", EVERYONE_LOGGED_IN),
+        ("feedback:list", reverse("feedback:list"), "get", SECRETARIES),
+        # the form of another cell is nobody's but its own secretary's
+        (
+            "feedback:form",
+            reverse("feedback:form", args=[issues["internal"].pk])
+            + f"?chi-bo={world['users']['reader'].organisations.get().pk}",
+            "get",
+            {"reader"},
+        ),
     ]
     for audience, issue in issues.items():
         readers = readers_of(audience)
@@ -151,6 +161,12 @@ def matrix(world):
                 reverse("bulletins:confirm_read", args=[issue.pk]),
                 "post",
                 readers - {"anonymous"},
+            ),
+            (
+                "feedback:form",
+                reverse("feedback:form", args=[issue.pk]),
+                "get",
+                readers & SECRETARIES,
             ),
             # the board's staff also see the images of the material they edit
             ("media", f"/media/{images[audience]}", "get", readers | BOARD),
