@@ -4,12 +4,14 @@ the report per publisher and month. Every view asks the staff policy (bulletins.
 import io
 
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import linebreaks_filter
 from django.urls import path, reverse
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
+from django.utils.timezone import localtime
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -127,13 +129,11 @@ class FeedbackAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("recorded"))
     def recorded(self, feedback):
-        return f"{feedback.recorded_by or '-'}, {feedback.recorded_at:%H:%M %d/%m/%Y}"
+        return who_and_when(feedback.recorded_by, feedback.recorded_at)
 
     @admin.display(description=_("answered"))
     def answered(self, feedback):
-        if not feedback.answered_at:
-            return "-"
-        return f"{feedback.answered_by or '-'}, {feedback.answered_at:%H:%M %d/%m/%Y}"
+        return who_and_when(feedback.answered_by, feedback.answered_at)
 
     @admin.display(description=_("“Hỏi – đáp”"))
     def qa_link(self, feedback):
@@ -196,8 +196,9 @@ class FeedbackAdmin(admin.ModelAdmin):
         publishers = list(
             policy.publishers().filter(pk__in=issues.values("publisher")).order_by("name")
         )
-        if not publishers:
-            raise PermissionDenied(rules.REFUSED)
+        title = gettext("Feedback report")
+        if not publishers:  # nothing published yet: nothing to report
+            return admin_page(self, request, "admin/feedback/feedback/report.html", title)
         chosen = request.GET.get("publisher", "")
         publisher = next((p for p in publishers if str(p.pk) == chosen), publishers[0])
         of_publisher = issues.filter(publisher=publisher)
@@ -232,7 +233,7 @@ class FeedbackAdmin(admin.ModelAdmin):
             self,
             request,
             "admin/feedback/feedback/report.html",
-            gettext("Feedback report"),
+            title,
             publishers=publishers,
             publisher=publisher,
             years=years,
@@ -270,6 +271,13 @@ class FeedbackAdmin(admin.ModelAdmin):
             form=form,
             preview=qa.qa_html(feedback),
         )
+
+
+def who_and_when(user, moment):
+    """“Name, 21:05 26/11/2026” in local time, as the read report shows times."""
+    if moment is None:
+        return "-"
+    return f"{user or '-'}, {date_format(localtime(moment), 'H:i d/m/Y')}"
 
 
 def month_label(issue):

@@ -35,8 +35,6 @@ class FeedbackForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.sections = list(sections)
         self.fields["version"].initial = self.instance.version if self.instance.pk else None
-        self.fields["present"].min_value = 0
-        self.fields["total"].min_value = 1
         given = {}
         if self.instance.pk:
             given = dict(self.instance.section_ratings.values_list("section_id", "rating"))

@@ -538,3 +538,24 @@ def test_report_queries_do_not_grow_with_the_number_of_cells(
     assert response.context["summary"].totals.responses == 60
     with django_assert_max_num_queries(12):
         client.get(reverse("admin:feedback_feedback_changelist"))
+
+
+def test_the_cells_pages_make_a_fixed_number_of_queries(
+    client, reader, cell, board, django_assert_max_num_queries
+):
+    for month in range(1, 9):
+        issue = make_issue(board, month, sections=7)
+        feedback = Feedback.objects.create(
+            issue=issue, cell=cell, present=8, total=9, rating=4, questions="Hỏi", answer="Đáp"
+        )
+        SectionRating.objects.bulk_create(
+            SectionRating(feedback=feedback, section=section, rating=5)
+            for section in issue.sections.filter(level=1)
+        )
+    client.force_login(reader)
+    with django_assert_max_num_queries(16):
+        response = client.get(reverse("feedback:list"))
+    assert len(response.context["feedback"]) == 8
+    with django_assert_max_num_queries(18):
+        response = client.get(form_url(issue))
+    assert len(response.context["form"].sections) == 3
