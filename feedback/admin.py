@@ -46,7 +46,7 @@ class FeedbackAdmin(admin.ModelAdmin):
     form = AnswerForm
     exclude = ["version"]  # the form's own hidden field, not the model's
     list_display = ["cell", "issue", "rating", "attendance", "asked", "answered_mark"]
-    list_filter = [InboxFilter, "rating"]
+    list_filter = [InboxFilter, "rating", ("issue", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["cell", "issue"]
     search_fields = ["cell__name", "questions", "answer"]
     change_list_template = "admin/feedback/feedback/change_list.html"
@@ -57,8 +57,8 @@ class FeedbackAdmin(admin.ModelAdmin):
         ),
         (_("Questions and opinions of members"), {"fields": ["questions_text", "recorded"]}),
         (
-            _("Answer of the board"),
-            {"fields": ["answer", "publish_as_qa", "qa_link", "answered", "version"]},
+            _("Answer"),
+            {"fields": ["answer", "publish_as_qa", "qa_link", "answered_when", "version"]},
         ),
     ]
     readonly_fields = [
@@ -70,7 +70,7 @@ class FeedbackAdmin(admin.ModelAdmin):
         "questions_text",
         "recorded",
         "qa_link",
-        "answered",
+        "answered_when",
     ]
 
     def get_queryset(self, request):
@@ -132,7 +132,7 @@ class FeedbackAdmin(admin.ModelAdmin):
         return who_and_when(feedback.recorded_by, feedback.recorded_at)
 
     @admin.display(description=_("answered"))
-    def answered(self, feedback):
+    def answered_when(self, feedback):
         return who_and_when(feedback.answered_by, feedback.answered_at)
 
     @admin.display(description=_("“Hỏi – đáp”"))
@@ -169,7 +169,7 @@ class FeedbackAdmin(admin.ModelAdmin):
             gettext("Usefulness ratings of the issue"),
             gettext("Number of cells that gave each rating, from 5 (very useful) to 1."),
             [(str(value), count) for value, count, _share in summary.distribution],
-            max([count for _value, count, _share in summary.distribution] + [1]),
+            charts.count_scale(count for _value, count, _share in summary.distribution),
             "ratings",
         )
         feedback = (

@@ -1,6 +1,7 @@
 """Bar charts drawn on the server as SVG: no script, no CDN, readable by a screen reader
 (title and description) and printable."""
 
+import math
 from dataclasses import dataclass
 
 from django.template.loader import render_to_string
@@ -18,6 +19,17 @@ class Bar:
     width: float
     height: float
     text_x: float
+
+
+@dataclass
+class Chart:
+    title: str  # also shown above the chart (figcaption)
+    svg: str
+
+
+def count_scale(counts):
+    """A scale for counts whose four steps are whole numbers."""
+    return max(4, math.ceil(max(counts, default=0) / 4) * 4)
 
 
 def bar_chart(title, description, values, maximum, ident):
@@ -46,7 +58,7 @@ def bar_chart(title, description, values, maximum, ident):
         (round(TOP + plot_height - plot_height * step / 4, 1), _tick(maximum * step / 4))
         for step in range(5)
     ]
-    return render_to_string(
+    svg = render_to_string(
         "feedback/bar_chart.svg",
         {
             "title": title,
@@ -62,6 +74,7 @@ def bar_chart(title, description, values, maximum, ident):
             "label_y": HEIGHT - BOTTOM + 16,
         },
     )
+    return Chart(title, svg)
 
 
 def _tick(value):

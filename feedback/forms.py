@@ -28,12 +28,14 @@ class FeedbackForm(forms.ModelForm):
             "questions": forms.Textarea(attrs={"rows": 6, "maxlength": TEXT_LIMIT}),
         }
         help_texts = {
+            "rating": _("1: not useful, 5: very useful."),
             "questions": _("Plain text: what members asked or proposed (ý kiến, kiến nghị)."),
         }
 
     def __init__(self, *args, sections=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.sections = list(sections)
+        self.fields["rating"].choices = RATINGS  # a radio for each value, no empty one
         self.fields["version"].initial = self.instance.version if self.instance.pk else None
         given = {}
         if self.instance.pk:
