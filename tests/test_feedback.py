@@ -8,7 +8,9 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.urls import reverse
 
+from bulletins import policy as rules
 from bulletins.models import Issue, Section
+from bulletins.policy import policy
 from feedback.models import Feedback, SectionRating
 from feedback.signals import question_answered
 from people.models import CellType, Organisation
@@ -290,6 +292,8 @@ def test_a_reader_of_another_cell_can_neither_read_nor_write_its_feedback(
 
 def test_staff_and_readers_without_a_cell_record_nothing(client, editor, published_issue, cell):
     client.force_login(editor)
+    page = client.get(published_issue.get_absolute_url()).content.decode()
+    assert form_url(published_issue) not in page  # no link that would lead to a refusal
     assert client.get(form_url(published_issue)).status_code == 403
     assert post_feedback(client, published_issue, cell).status_code == 403
     assert not Feedback.objects.exists()
@@ -559,3 +563,15 @@ def test_the_cells_pages_make_a_fixed_number_of_queries(
     with django_assert_max_num_queries(18):
         response = client.get(form_url(issue))
     assert len(response.context["form"].sections) == 3
+
+
+def test_the_staff_policy_gives_feedback_to_the_issues_publisher_only(boards, reader):
+    a, b = boards
+    for user in (a.editor, a.approver):
+        assert policy.can(user, rules.VIEW_FEEDBACK, a.published)
+        assert policy.can(user, rules.ANSWER, a.published)
+        assert a.published in policy.issues_for(user, rules.VIEW_FEEDBACK)
+    for user in (b.editor, b.approver, reader):
+        assert not policy.can(user, rules.VIEW_FEEDBACK, a.published)
+        assert not policy.can(user, rules.ANSWER, a.published)
+        assert a.published not in policy.issues_for(user, rules.VIEW_FEEDBACK)
