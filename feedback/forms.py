@@ -36,6 +36,12 @@ class FeedbackForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.sections = list(sections)
         self.fields["rating"].choices = RATINGS  # a radio for each value, no empty one
+        if self.instance.answered:  # the answer was to these words: they stay as asked
+            self.fields["questions"].disabled = True
+            self.fields["questions"].help_text = _(
+                "The board has answered these questions, so they can no longer be changed. "
+                "Send new questions with the feedback on a later issue."
+            )
         self.fields["version"].initial = self.instance.version if self.instance.pk else None
         given = {}
         if self.instance.pk:

@@ -30,22 +30,13 @@ class Stale(ValidationError):
 def record(form, issue, cell, user):
     """Create or update the cell's feedback on the issue from a valid ``FeedbackForm``.
 
-    Raises ``Stale`` if the record changed since the form was opened (or a fellow secretary
-    created it meanwhile), and ``ValidationError`` if answered questions would be rewritten;
-    nothing is written then.
+    Raises ``Stale``, writing nothing, if the record changed since the form was opened (or a
+    fellow secretary created it meanwhile): an answer given meanwhile is never saved over.
     """
     data = form.cleaned_data
     current = Feedback.objects.select_for_update().filter(issue=issue, cell=cell).first()
     if current is not None and data.get("version") != current.version:
         raise Stale(current)
-    if current is not None and current.answered and data["questions"] != current.questions:
-        raise ValidationError(
-            gettext(
-                "The board has answered these questions, so they can no longer be changed. "
-                "Send new questions with the feedback on a later issue."
-            ),
-            code="answered",
-        )
     feedback = current or Feedback(issue=issue, cell=cell, recorded_by=user)
     for name in ("present", "total", "rating", "questions"):
         setattr(feedback, name, data[name])

@@ -6,7 +6,7 @@ written.
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -52,8 +52,6 @@ def feedback_form(request, pk):
             form.stale(error.current)
             form.add_error(None, error)
             stored = error.current
-        except ValidationError as error:
-            form.add_error(None, error)
         else:
             messages.success(request, _("Thank you: the feedback of your cell is recorded."))
             url = reverse("feedback:form", args=[issue.pk])
