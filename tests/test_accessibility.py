@@ -51,6 +51,8 @@ def demo_pages(live_demo):
         "person": reverse("people:person", args=[reported.participants.first().pk]),
         "event": reverse("people:event", args=[reported.pk]),
         "search": reverse("search") + "?q=chuyen+doi+so",
+        "feedback": reverse("feedback:form", args=[published.first().pk]),
+        "feedback_list": reverse("feedback:list"),
     }
 
 
