@@ -245,13 +245,20 @@ class FeedbackAdmin(admin.ModelAdmin):
     def insert_qa_view(self, request, pk):
         """An editor adds an answered question, without the cell's name, to a draft."""
         feedback = get_object_or_404(self.get_queryset(request).select_related("issue"), pk=pk)
-        drafts = qa.drafts_for(feedback, request.user)
-        form = QuestionAnswerForm(request.POST or None, drafts=drafts)
+        template, title = "admin/feedback/feedback/insert_qa.html", gettext("Add to “Hỏi – đáp”")
         if not qa.offerable(feedback):
-            form.add_error(
-                None, gettext("This answer is not offered as “Hỏi – đáp”, or was added already.")
+            return admin_page(
+                self,
+                request,
+                template,
+                title,
+                feedback=feedback,
+                refused=gettext("This answer is not offered as “Hỏi – đáp”, or was added already."),
             )
-        elif request.method == "POST" and form.is_valid():
+        form = QuestionAnswerForm(
+            request.POST or None, drafts=qa.drafts_for(feedback, request.user)
+        )
+        if request.method == "POST" and form.is_valid():
             draft = form.cleaned_data["draft"]
             try:
                 qa.insert_into(feedback, draft, request.user)
@@ -265,8 +272,8 @@ class FeedbackAdmin(admin.ModelAdmin):
         return admin_page(
             self,
             request,
-            "admin/feedback/feedback/insert_qa.html",
-            gettext("Add to “Hỏi – đáp”"),
+            template,
+            title,
             feedback=feedback,
             form=form,
             preview=qa.qa_html(feedback),

@@ -507,6 +507,16 @@ def test_an_answer_published_as_qa_goes_into_a_draft_without_the_cells_name(
     assert draft_issue.sections.get(heading="Hỏi – đáp").body.count("Báo cáo theo quý.") == 1
 
 
+def test_an_answer_not_offered_as_qa_is_not_added(client, editor, draft_issue, two_cells_reported):
+    asked = two_cells_reported["cell"]
+    client.force_login(editor)
+    url = reverse("admin:feedback_feedback_insert_qa", args=[asked.pk])
+    for response in (client.get(url), client.post(url, {"draft": draft_issue.pk})):
+        assert response.status_code == 200
+        assert "không được chọn đăng thành “Hỏi – đáp”" in response.content.decode()
+    assert not draft_issue.sections.filter(heading="Hỏi – đáp").exists()
+
+
 def test_qa_goes_only_into_a_draft_of_the_same_publisher(client, boards, two_cells_reported):
     a, b = boards
     asked = two_cells_reported["cell"]
@@ -545,6 +555,12 @@ def test_report_queries_do_not_grow_with_the_number_of_cells(
     assert response.context["summary"].totals.responses == 60
     with django_assert_max_num_queries(12):
         client.get(reverse("admin:feedback_feedback_changelist"))
+    feedback.answer, feedback.publish_as_qa = "Đáp", True
+    feedback.save()
+    for page in ("change", "insert_qa"):
+        with django_assert_max_num_queries(12):
+            url = reverse(f"admin:feedback_feedback_{page}", args=[feedback.pk])
+            assert client.get(url).status_code == 200
 
 
 def test_the_cells_pages_make_a_fixed_number_of_queries(
