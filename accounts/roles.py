@@ -41,6 +41,7 @@ PERMISSIONS = {
             "participation": EDITING,
             "organisation": ("view",),
         },
+        "feedback": {"feedback": ("change", "view")},
     },
     APPROVER: {
         "bulletins": {
@@ -52,6 +53,7 @@ PERMISSIONS = {
             "publishersettings": ("add", "change", "view"),
         },
         "documents": {"citation": ("view",)},
+        "feedback": {"feedback": ("change", "view")},
     },
     SYSTEM_ADMIN: ALL,
 }

@@ -34,6 +34,9 @@ RECOVER = "recover"
 SUBMIT = "submit"
 PUBLISH = "publish"
 TAKE_FROM = "take_from"
+# A cell's feedback on an issue (the feedback app): the board reads it and answers.
+VIEW_FEEDBACK = "view_feedback"
+ANSWER = "answer"
 
 PUBLISH_PERMISSION = "bulletins.publish_issue"
 _PERMISSION = {
@@ -45,6 +48,8 @@ _PERMISSION = {
     SUBMIT: "bulletins.change_issue",
     PUBLISH: PUBLISH_PERMISSION,
     TAKE_FROM: "bulletins.change_issue",  # only who writes issues takes into them
+    VIEW_FEEDBACK: "feedback.view_feedback",
+    ANSWER: "feedback.change_feedback",
 }
 # Actions that alter what readers of an issue already saw: a correction, for approvers only.
 _CORRECTING = {CHANGE, REVERT, RECOVER}

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "documents",
     "bulletins",
     "notices",
+    "feedback",
     "portal",
     "operations",
 ]

@@ -15,6 +15,7 @@ from accounts.roles import SECRETARY
 from bulletins.models import Issue
 from bulletins.policy import PUBLISH, policy
 from bulletins.signals import corrected, transitioned
+from feedback.signals import question_answered
 
 from . import tasks
 from .models import Kind
@@ -112,4 +113,20 @@ def issue_corrected(sender, issue, actor, note, **kwargs):
             link=in_admin(issue),
             text=_("%(who)s corrected “%(title)s”: %(note)s")
             % {"who": actor, "title": issue.title, "note": note},
+        )
+
+
+@receiver(question_answered, dispatch_uid="notices.question_answered")
+def question_answered_to_cell(sender, feedback, answered_by, **kwargs):
+    """The board's answer goes to the secretaries of the asking cell, and to no other cell."""
+    secretaries = User.objects.filter(organisations=feedback.cell, groups__name=SECRETARY)
+    with translation.override(settings.LANGUAGE_CODE):
+        notify(
+            secretaries.exclude(pk=getattr(answered_by, "pk", None)),
+            Kind.ANSWER,
+            issue=feedback.issue,
+            link=reverse("feedback:list"),
+            key=f"answer:{feedback.pk}:{feedback.answered_at.isoformat()}",
+            text=_("The board answered your cell's questions on %(title)s.")
+            % {"title": feedback.issue.title},
         )

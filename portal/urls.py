@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from .views import documents, issues, notices, offline, people, search
+from .views import documents, feedback, issues, notices, offline, people, search
 
 issue_patterns = [
     path("", issues.home, name="home"),
@@ -26,6 +26,11 @@ people_patterns = [
     path("su-kien/<int:pk>/", people.event_detail, name="event"),
 ]
 
+feedback_patterns = [
+    path("", feedback.feedback_list, name="list"),
+    path("tai-lieu/<int:pk>/", feedback.feedback_form, name="form"),
+]
+
 notice_patterns = [
     path("", notices.notice_list, name="list"),
     path("<int:pk>/mo/", notices.open_notice, name="open"),
@@ -39,6 +44,7 @@ urlpatterns = [
     path("manifest.webmanifest", offline.manifest, name="manifest"),
     path("ngoai-tuyen/", offline.kept, name="offline_urls"),
     path("thong-bao/", include((notice_patterns, "notices"))),
+    path("gop-y/", include((feedback_patterns, "feedback"))),
     path("tim-kiem/", search.results, name="search"),
     path("van-ban/", include((document_patterns, "documents"))),
     path("", include((people_patterns, "people"))),

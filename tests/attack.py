@@ -14,7 +14,7 @@ from .factories import make_issue, make_user
 
 def snapshot():
     """Every row of the project's own apps and of the revision and audit logs, as values."""
-    labels = {"bulletins", "documents", "people", "accounts", "reversion", "auditlog"}
+    labels = {"bulletins", "documents", "people", "accounts", "reversion", "auditlog", "feedback"}
     rows = {}
     for model in apps.get_models():
         if model._meta.app_label in labels:

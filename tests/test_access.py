@@ -32,6 +32,11 @@ NOT_PORTAL = ("quan-tri/", "tai-khoan/", "ckeditor5/")
 ROLES = ["anonymous", "reader", "other_cell", "successor", "editor", "approver", "admin"]
 EVERYONE_LOGGED_IN = {"reader", "other_cell", "successor", "editor", "approver", "admin"}
 BOARD = {"editor", "approver", "admin"}
+SECRETARIES = {
+    "reader",
+    "other_cell",
+    "successor",
+}  # cells report on what they read; staff have no cell
 
 
 def portal_patterns(resolver=None, prefix=""):
@@ -152,6 +157,15 @@ def matrix(world):
         ("notices:list", reverse("notices:list"), "get", EVERYONE_LOGGED_IN),
         ("notices:settings", reverse("notices:settings"), "get", EVERYONE_LOGGED_IN),
         ("notices:read_all", reverse("notices:read_all"), "post", EVERYONE_LOGGED_IN),
+        ("feedback:list", reverse("feedback:list"), "get", SECRETARIES),
+        # the form of another cell is nobody's but its own secretary's
+        (
+            "feedback:form",
+            reverse("feedback:form", args=[issues["internal"].pk])
+            + f"?chi-bo={world['users']['reader'].organisations.get().pk}",
+            "get",
+            {"reader"},
+        ),
     ]
     for role in ("reader", "editor"):
         notice = Notice.objects.create(
@@ -180,6 +194,12 @@ def matrix(world):
                 reverse("bulletins:confirm_read", args=[issue.pk]),
                 "post",
                 readers - {"anonymous"},
+            ),
+            (
+                "feedback:form",
+                reverse("feedback:form", args=[issue.pk]),
+                "get",
+                readers & SECRETARIES,
             ),
             # the board's staff also see the images of the material they edit
             ("media", f"/media/{images[audience]}", "get", readers | BOARD),

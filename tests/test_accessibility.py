@@ -59,6 +59,8 @@ def demo_pages(live_demo):
         "search": reverse("search") + "?q=chuyen+doi+so",
         "notices": reverse("notices:list"),
         "notice settings": reverse("notices:settings"),
+        "feedback": reverse("feedback:form", args=[published.first().pk]),
+        "feedback_list": reverse("feedback:list"),
     }
 
 

@@ -19,6 +19,7 @@ from reversion.models import Version
 from bulletins.models import ImportJob, Issue, PublisherSettings, Section
 from bulletins.tasks import publish_due_issues
 from documents.models import Document, DocumentRelation
+from feedback.models import Feedback
 from people.models import Event, Person, Position
 
 from .attack import snapshot
@@ -41,12 +42,17 @@ OBJECT_VIEWS = {
     "take": "take",  # taking sections from a higher issue into this one: drafts only
     "upstream": "change",  # deciding on a corrected source of a taken section
     "password_change": "change",
+    "issue": "view",  # the feedback on an issue (feedback_feedback_issue)
+    "insert_qa": "change",
 }
 # URLs without an object: lists and forms of one's own material, checked for leaks instead.
-LIST_VIEWS = {"changelist", "add", "recoverlist", "import", "start_next", "reorganise"}
+LIST_VIEWS = {"changelist", "add", "recoverlist", "import", "start_next", "reorganise", "report"}
 SITE_VIEWS = {"index", "login", "logout", "password_change", "password_change_done",
               "autocomplete", "jsi18n", "view_on_site", "app_list"}  # fmt: skip
 POLICY_MODELS = {"bulletins.Issue", "bulletins.Section"}
+# A cell's feedback on A's issue: A's staff read and answer it; nobody deletes it.
+FEEDBACK = "feedback.Feedback"
+FEEDBACK_ALLOWED = {"editor": {"view", "change"}, "approver": {"view", "change"}}
 
 # Publisher A's own staff, on A's material (B's staff are refused everything of A's).
 ALLOWED = {
@@ -123,9 +129,20 @@ def material(boards, city, cell, directive, reader, client):
         ),
         kind=DocumentRelation.Kind.IMPLEMENTS,
     )
+    feedback = Feedback.objects.create(
+        issue=a.published,
+        cell=cell,
+        present=12,
+        total=15,
+        rating=4,
+        questions="Câu hỏi bí mật của chi bộ",
+        answer="Trả lời",
+        publish_as_qa=True,
+    )
     return {
         "a": a,
         "b": b,
+        "feedback": feedback,
         "issue": {"draft": a.draft, "published": a.published},
         "section": section,
         "deleted": {"bulletins.Issue": gone_version, "bulletins.Section": doomed_version},
@@ -137,6 +154,11 @@ def object_urls(material):
     for label, name, kind in admin_patterns():
         assert kind is not None, f"admin URL {name} is not classified in this test"
         if kind in ("list", "site"):
+            continue
+        if label == FEEDBACK:
+            feedback = material["feedback"]
+            pk = feedback.issue_id if kind == "issue" else feedback.pk
+            yield label, name, kind, reverse(f"admin:{name}", args=[pk]), "feedback"
             continue
         if label in POLICY_MODELS:
             key = "issue" if label == "bulletins.Issue" else "section"
@@ -191,7 +213,12 @@ def staff(material):
 
 def test_every_admin_url_for_every_staff_role(client, material):
     wrongful_allows, wrongful_refusals, checked = [], [], 0
-    secrets = [material["a"].published.title, material["a"].draft.title, "thang-12.md"]
+    secrets = [
+        material["a"].published.title,
+        material["a"].draft.title,
+        "thang-12.md",
+        material["feedback"].questions,
+    ]
     for role, user in staff(material).items():
         client.force_login(user)
         for label, _name, kind, url, status in object_urls(material):
@@ -200,12 +227,14 @@ def test_every_admin_url_for_every_staff_role(client, material):
             action = OBJECT_VIEWS[kind]
             if label in POLICY_MODELS:
                 expected = action in ALLOWED.get((role, status), set())
+            elif label == FEEDBACK:
+                expected = action in FEEDBACK_ALLOWED.get(role, set())
             else:
                 expected = model_allows(user, label, action)
             checked += 1
             if allowed and not expected:
                 wrongful_allows.append((role, url, response.status_code))
-            if label in POLICY_MODELS and expected and not allowed:
+            if (label in POLICY_MODELS or label == FEEDBACK) and expected and not allowed:
                 wrongful_refusals.append((role, url, response.status_code))
         if role.startswith("other_"):
             for _label, name, kind in admin_patterns():
@@ -228,9 +257,11 @@ def test_posting_to_another_publishers_material_writes_nothing(client, material)
         client.force_login(staff(material)[role])
         before = snapshot()
         for label, _name, _kind, url, _status in object_urls(material):
-            if label not in POLICY_MODELS:
+            if label not in POLICY_MODELS and label != FEEDBACK:
                 continue
-            response = client.post(url, {"post": "yes", "transition": "publish"})
+            data = {"post": "yes", "transition": "publish", "answer": "Trả lời trộm"}
+            data["draft"] = material["b"].draft.pk  # their own draft, for "Hỏi – đáp"
+            response = client.post(url, data)
             assert response.status_code in (302, 403, 404), (role, url)
             assert snapshot() == before, (role, url)
     assert Issue.objects.filter(pk=material["a"].draft.pk, status=Issue.Status.DRAFT).exists()

@@ -167,3 +167,45 @@ class TestScheduledPublication:
         assert workflow.publish_due() == []
         assert Issue.objects.get(pk=withdrawn.pk).status == S.ARCHIVED
         assert Issue.objects.get(pk=later.pk).status == S.SCHEDULED
+
+
+def _save_feedback(issue, cell, user, present, version=None):
+    """What the portal's form does on a valid post: one secretary's save."""
+    from feedback.forms import FeedbackForm
+    from feedback.models import Feedback
+    from feedback.recording import record
+
+    stored = Feedback.objects.filter(issue=issue, cell=cell).first()
+    data = {"present": present, "total": 20, "rating": 4, "questions": "", "version": version}
+    form = FeedbackForm({k: v for k, v in data.items() if v is not None}, instance=stored)
+    assert form.is_valid(), form.errors
+    return record(form, issue, cell, user)
+
+
+@concurrent
+def test_two_secretaries_saving_a_cells_feedback_at_once_make_one_record(
+    postgresql, board, cell, reader
+):
+    """Both opened an empty form; one record is made, the other save is refused, not merged."""
+    from feedback.models import Feedback
+    from feedback.recording import Stale
+
+    issue = make_issue(board, 10)
+    outcomes = in_threads(
+        lambda: _save_feedback(issue, cell, reader, 11),
+        lambda: _save_feedback(issue, cell, reader, 12),
+    )
+    assert sorted(type(outcome).__name__ for outcome in outcomes) == ["Feedback", "Stale"]
+    [saved] = [outcome for outcome in outcomes if not isinstance(outcome, Stale)]
+    assert list(Feedback.objects.values_list("present", flat=True)) == [saved.present]
+
+    # Both editing the same version: exactly one save lands.
+    version = Feedback.objects.get().version
+    outcomes = in_threads(
+        lambda: _save_feedback(issue, cell, reader, 15, version),
+        lambda: _save_feedback(issue, cell, reader, 16, version),
+    )
+    assert sorted(type(outcome).__name__ for outcome in outcomes) == ["Feedback", "Stale"]
+    stored = Feedback.objects.get()
+    assert stored.version == version + 1
+    assert stored.present in {15, 16}
