@@ -85,6 +85,7 @@ class OrientationItem:
 class ListItem:
     runs: list[Run]
     depth: int = 1
+    ordered: bool = False  # an item of a numbered list (its number is not in its runs)
 
 
 @dataclass
@@ -578,7 +579,7 @@ class _Sections:
         if note:
             self.notes.append((index, note, self.current))
             return
-        opened = self._heading(block, text)
+        opened = not block.ordered_depth and self._heading(block, text)
         self.references.extend(
             (index, run.text.strip(), self.current) for run in block.runs if run.sup
         )
@@ -740,6 +741,9 @@ class _Sections:
         self.sections.append(section)
 
     def _body(self, block, text, previous):
+        if block.ordered_depth:
+            self._add(ListItem(block.runs, block.ordered_depth, ordered=True))
+            return
         if _is_caption(block, text, previous):
             body = self.current.body if self.current else self.preamble
             photo = body.pop() if body and isinstance(body[-1], Image) else None
