@@ -11,7 +11,7 @@ from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from PIL import Image
 
-from bulletins.models import Issue
+from bulletins.models import Issue, PublisherSettings
 from documents.models import Document
 from people.models import Event, Participation, Person
 from portal import pdf
@@ -79,6 +79,7 @@ def world(settings, tmp_path, board, cell, city, directive):
         section.body += f'<figure class="image"><img src="/media/{images[key]}" alt=""></figure>'
         section.save()
     directive.file.save("ke-hoach-412.pdf", ContentFile(b"%PDF-1.4 thu nghiem"))
+    PublisherSettings.objects.create(publisher=board, readers_download_word=True)
 
     users = {
         "reader": make_user("bithu_a", groups=["Bí thư chi bộ"]),
@@ -145,6 +146,13 @@ def matrix(world):
                 reverse("bulletins:issue_pdf", args=[issue.pk]),
                 "get",
                 readers if pdf.available() else set(),
+            ),
+            # the board lets its readers download Word (tests/test_word.py: when it does not)
+            (
+                "bulletins:issue_word",
+                reverse("bulletins:issue_word", args=[issue.pk]),
+                "get",
+                readers,
             ),
             (
                 "bulletins:confirm_read",

@@ -33,6 +33,7 @@ OBJECT_VIEWS = {
     "compare": "view",
     "read_report": "view",
     "workflow": "view",
+    "word": "view",
     "delete": "delete",
     "revision": "revert",
     "recover": "recover",
@@ -131,7 +132,7 @@ def object_urls(material):
                 version = material["deleted"][label]
                 yield label, name, kind, reverse(f"admin:{name}", args=[version.pk]), "draft"
                 continue
-            if kind in ("read_report", "workflow") and key != "issue":
+            if kind in ("read_report", "workflow", "word") and key != "issue":
                 continue
             for status, obj in material[key].items():
                 versions = Version.objects.get_for_object(obj).order_by("pk")

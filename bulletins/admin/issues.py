@@ -2,6 +2,7 @@
 
 import io
 
+from auditlog.signals import accessed
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,7 +16,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from bulletins import policy as rules
-from bulletins import workflow
+from bulletins import word, workflow
 from bulletins.confirmations import read_report, write_report_csv
 from bulletins.models import Attachment, Issue, Review, Section, start_next_issue
 from bulletins.numbering import outline_errors
@@ -239,7 +240,7 @@ class IssueAdmin(OrganisationPickers, PolicyScopedAdmin):
         (None, {"fields": ["publisher", ("month", "year"), "title_override", "marking"]}),
         (_("Readers"), {"fields": ["audience", "audience_organisations", "read_report_link"]}),
         (_("Outline"), {"fields": ["outline"]}),
-        (_("Publication"), {"fields": ["status", "published_at", "workflow_link"]}),
+        (_("Publication"), {"fields": ["status", "published_at", "workflow_link", "word_link"]}),
         (None, {"fields": ["correction_note", "version"]}),
     ]
     readonly_fields = [
@@ -247,6 +248,7 @@ class IssueAdmin(OrganisationPickers, PolicyScopedAdmin):
         "published_at",
         "read_report_link",
         "workflow_link",
+        "word_link",
         "outline",
         "import_warnings_list",
     ]
@@ -349,6 +351,7 @@ class IssueAdmin(OrganisationPickers, PolicyScopedAdmin):
                 name="bulletins_issue_read_report",
             ),
             path("<int:pk>/duyet/", view(self.workflow_view), name="bulletins_issue_workflow"),
+            path("<int:pk>/word/", view(self.word_view), name="bulletins_issue_word"),
             path("so-thang-sau/", view(self.start_next_view), name="bulletins_issue_start_next"),
             path("nhap/", view(self.import_view), name="bulletins_issue_import"),
             path(
@@ -374,6 +377,17 @@ class IssueAdmin(OrganisationPickers, PolicyScopedAdmin):
     @admin.display(description=_("Review and publication"))
     def workflow_link(self, issue):
         return self._page_link(issue, "workflow", gettext("Submit, publish or send back"))
+
+    @admin.display(description=_("Word file"))
+    def word_link(self, issue):
+        return self._page_link(issue, "word", gettext("Download as Word (.docx)"))
+
+    def word_view(self, request, pk):
+        """The whole issue as Word, in any state; audited as a reader's download is."""
+        issue = self.allowed_object(request, pk, rules.VIEW)
+        if issue.is_internal:
+            accessed.send(sender=Issue, instance=issue)
+        return word.download(issue, issue.sections.all())
 
     def workflow_view(self, request, pk):
         issue = self.allowed_object(request, pk, rules.VIEW)
