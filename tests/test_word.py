@@ -397,3 +397,35 @@ def test_staff_download_any_state_from_the_admin(client, editor, board):
         .filter(action=LogEntry.Action.ACCESS, actor=editor)
         .exists()
     )
+
+
+def test_every_allowed_tag_becomes_valid_word(board, other_board):
+    """Links, nested lists, quotes, inner titles, line breaks, spanned cells and characters
+    XML refuses: the document opens, and the importer reads the same words back."""
+    body = (
+        "<h4>Những kết quả nổi bật</h4>"
+        '<p>Xem <a href="https://baocaovien.vn/tai-lieu">trang tài liệu</a> và '
+        '<a href="javascript:alert(1)">liên kết hỏng</a>;<br>dòng thứ hai '
+        "<s>bỏ</s> <sub>dưới</sub> <mark>nổi bật</mark> <small>nhỏ</small>.</p>"
+        "<blockquote><p>Trích dẫn lời Bác Hồ về công tác dân vận.</p></blockquote>"
+        "<ul><li>Mục ngoài<ul><li>Mục trong thứ nhất</li><li>Mục trong thứ hai</li></ul></li>"
+        "<li><p>Mục có đoạn văn</p></li></ul>"
+        '<ol start="3"><li>Bước ba</li><li>Bước bốn</li></ol>'
+        '<table><tr><th rowspan="2">Xã</th><th>Tháng 8</th></tr><tr><td>12 hộ</td></tr>'
+        '<tr><td colspan="99">Cả năm</td></tr></table>'
+        "<hr><p>Kết thúc\x0b mục.</p>"
+    )
+    issue = build(board, [(1, "Mục đủ loại\x01 định dạng", body, [("1", "Ghi chú\x07 lạ")])])
+    data = export(issue)
+    document = docx.Document(io.BytesIO(data))
+    assert [p.text for p in document.paragraphs if p.style.name == "List Number"] == [
+        "Bước ba",
+        "Bước bốn",
+    ]
+    relations = [r for r in document.part.rels.values() if r.is_external]
+    assert [r.target_ref for r in relations] == ["https://baocaovien.vn/tai-lieu"]
+    _bulletin, copy = reimport(data, other_board)
+    section = copy.sections.get()
+    assert section.heading == "Mục đủ loại định dạng"
+    assert body_words(section.body) == body_words(issue.sections.get().body)
+    assert list(section.footnotes.values_list("text", flat=True)) == ["Ghi chú lạ"]
