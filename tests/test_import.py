@@ -661,3 +661,25 @@ def test_docx_custom_footnote_marks_and_numbered_lists_in_the_text(board, settin
         "<ol><li>Khai mạc, thông qua chương trình;</li>"
         "<li>Biểu quyết thông qua nghị quyết.</li></ol>"
     )
+
+
+def test_docx_heading_numbered_by_its_style_may_start_with_a_number():
+    """Word numbers the heading style: "100 năm ..." is the heading of section 2, not an item."""
+    from .import_corpus import _add_numbering
+
+    document = docx.Document()
+    _add_numbering(document)
+    bold(document, "TÀI LIỆU PHỤC VỤ SINH HOẠT CHI BỘ")
+    bold(document, "Tháng 6 năm 2026")
+    document.add_paragraph("Kết quả Hội nghị Trung ương", style="Heading 1")
+    document.add_paragraph("Hội nghị đã hoàn thành chương trình.")
+    document.add_paragraph("100 năm Ngày Báo chí Cách mạng Việt Nam", style="Heading 1")
+    document.add_paragraph("15 nhiệm vụ trọng tâm", style="Heading 2")
+    stream = BytesIO()
+    document.save(stream)
+    bulletin = read_bytes(stream.getvalue(), "thang-6.docx")
+    assert [(s.number, s.level, s.heading) for s in bulletin.sections] == [
+        ("1", 1, "Kết quả Hội nghị Trung ương"),
+        ("2", 1, "100 năm Ngày Báo chí Cách mạng Việt Nam"),
+        ("2.1", 2, "15 nhiệm vụ trọng tâm"),
+    ]

@@ -79,7 +79,7 @@ def varied_outline():
             [("2", "Theo Hướng dẫn số 08-HD/TU, ngày 25/10/2022.")],
         ),
         (4, "Đối với chi bộ doanh nghiệp", "", [("*", "Nội dung dành riêng cho doanh nghiệp.")]),
-        (2, "Tổ chức thực hiện", "", []),  # an empty body: a heading only
+        (2, "100 ngày thi đua cao điểm", "", []),  # no body; a heading Word alone numbers
         (
             1,
             "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",

@@ -40,6 +40,7 @@ _NUMBER = re.compile(
     r"^(?P<number>\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}(?:\.\s+\d{1,2})+\.|\d{1,2}\.)\s*"
     r"(?=[^\W\d_a-zđ]|[\"“‘'(])"
 )
+_WORD_LABEL = re.compile(r"(?P<number>\d{1,2}(?:\.\d{1,2})*\.?)\s*")
 _LIST_ITEM = re.compile(r"^([-–+•●▪*])\s+")
 _CONTENT_MARKER = re.compile(
     r"(?:[IVX]{1,4}\s*[-.–:]\s*)?nội\s+dung(?:\s+sinh\s+hoạt(?:\s+chi\s+bộ)?)?\s*:?", re.I
@@ -593,7 +594,7 @@ class _Sections:
             self._open(roman.group("number"), 1, text[roman.end() :])
             self.item = None
             return True
-        match = _NUMBER.match(text)
+        match = _NUMBER.match(text) or _styled_number(block, text)
         if match:
             number = re.sub(r"\s+", "", match.group("number")).rstrip(".")
             heading = text[match.end() :]
@@ -784,6 +785,14 @@ def _roman_sections(blocks, start) -> bool:
             if _NUMBER.match(text) or block.style_level:
                 return False
     return False
+
+
+def _styled_number(block, text):
+    """The number Word gives a heading style, whatever the heading starts with ("100 năm ...",
+    a lower case name): _NUMBER alone would take it for an item's text."""
+    if not (block.style_level and block.label and _WORD_LABEL.fullmatch(block.label)):
+        return None
+    return _WORD_LABEL.match(text)
 
 
 def _roman_value(numeral):

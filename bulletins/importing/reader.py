@@ -52,6 +52,7 @@ class Paragraph:
     loosely: bool = False
     footnote: bool = False  # the text of a Word footnote, placed after its reference
     ordered_depth: int | None = None  # an item of a Word numbered list ("List Number" style)
+    label: str = ""  # the number Word's automatic numbering put before the text ("2.1.")
 
     @property
     def text(self) -> str:
@@ -486,16 +487,17 @@ class _WordReader:
             pieces.insert(0, Run(f"{label} ", bold=first_bold))
         for piece in pieces:
             if isinstance(piece, Image):
-                self._flush(runs, style, ordered)
+                self._flush(runs, style, ordered, label)
                 self.out.append(piece)
+                label = ""
                 runs = []
             else:
                 runs.append(piece)
-        self._flush(runs, style, ordered)
+        self._flush(runs, style, ordered, label)
         for mark, note_runs in notes:
             self.out.append(Paragraph([Run(mark, sup=True), Run(" "), *note_runs], footnote=True))
 
-    def _flush(self, runs, style, ordered=None):
+    def _flush(self, runs, style, ordered=None, label=""):
         if "".join(run.text for run in runs).strip():
             name = style.name if style is not None else ""
             level = re.match(r"(?:heading|tiêu đề)\s*(\d)$", name, re.IGNORECASE)
@@ -505,6 +507,7 @@ class _WordReader:
                     style_level=int(level.group(1)) if level else None,
                     caption_style=name.lower() == "caption",
                     ordered_depth=ordered,
+                    label=label,
                 )
             )
 
