@@ -429,3 +429,22 @@ def test_every_allowed_tag_becomes_valid_word(board, other_board):
     assert section.heading == "Mục đủ loại định dạng"
     assert body_words(section.body) == body_words(issue.sections.get().body)
     assert list(section.footnotes.values_list("text", flat=True)) == ["Ghi chú lạ"]
+
+
+@pytest.mark.parametrize("sections", [3, 40])
+def test_download_query_count_does_not_grow_with_sections(
+    client, reader, board, sections, django_assert_max_num_queries
+):
+    from django.urls import reverse
+
+    from bulletins.models import PublisherSettings
+
+    PublisherSettings.objects.create(publisher=board, readers_download_word=True)
+    issue = make_issue(board, 8, sections=sections)
+    client.force_login(reader)
+    client.get(issue.get_absolute_url())  # the reading scope, worked out once per session
+    # session, user, issue with its publisher and settings, former names, audit entry (3),
+    # the publisher's parent, sections, footnotes, recorded images, the session refreshed
+    with django_assert_max_num_queries(14):
+        response = client.get(reverse("bulletins:issue_word", args=[issue.pk]))
+    assert len(read_bytes(response.content, "x.docx").sections) == sections
