@@ -259,8 +259,10 @@ class _Writer:
         for row, section in zip(table.rows[1:], main_sections, strict=True):
             row.cells[0].text = section.number.rstrip(".")
             row.cells[1].text = clean_text(section.heading)
-        for row in table.rows:
-            row.cells[0].width, row.cells[1].width = Cm(1.5), Cm(14.5)
+        for cell in table.columns[0].cells:
+            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _left_aligned(table)
+        _fixed_columns(table, [Cm(1.5), PICTURE_WIDTH - Cm(1.5)])
 
     # --- sections ---------------------------------------------------------------------------
 
@@ -342,10 +344,31 @@ def _number(properties, num_id, ilvl):
 
 
 def _set_font(style, size):
+    """The style in Times New Roman for every script; the theme's fonts would win over it."""
     style.font.name, style.font.size = FONT, size
     fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+    for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attribute), None)
     for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
         fonts.set(qn(attribute), FONT)
+
+
+def _fixed_columns(table, widths):
+    """Column widths Word and LibreOffice both keep (the grid and every cell)."""
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+        for cell in column.cells:
+            cell.width = width
+
+
+def _left_aligned(table):
+    """Justified text in a narrow cell spreads its words: cells are aligned left."""
+    for row in table.rows:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                if paragraph.alignment is None:
+                    paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
 
 
 # --- section bodies ----------------------------------------------------------------------
@@ -473,6 +496,7 @@ class _Body:
                     for paragraph in cell.paragraphs:
                         for run in paragraph.runs:
                             run.bold = True
+        _left_aligned(table)
         caption = element.find("caption")
         if caption is not None:
             self.paragraph(container, [caption.text or "", *caption], style="Caption")
