@@ -90,24 +90,20 @@ def download(issue, sections):
 def issue_docx(issue, sections):
     """The .docx bytes of the issue with these of its sections (all of them for staff, the
     reader's own for a reader's copy), in outline order."""
-    sections = list(sections.order_by("position", "pk").prefetch_related(_ordered_notes()))
-    images = set(
-        SectionImage.objects.filter(section__in=[s.pk for s in sections]).values_list(
-            "path", flat=True
-        )
-    )
-    return _Writer(issue, images).write(sections)
-
-
-def _ordered_notes():
-    return Prefetch("footnotes", queryset=Footnote.objects.order_by("position", "pk"))
+    sections = sections.filter(issue=issue).order_by("position", "pk")
+    images = SectionImage.objects.filter(section__in=sections).values_list("path", flat=True)
+    notes = Prefetch("footnotes", queryset=Footnote.objects.order_by("position", "pk"))
+    return _Writer(issue, set(images)).write(list(sections.prefetch_related(notes)))
 
 
 def clean_text(text):
+    """The text without the control characters XML cannot hold (pasted from elsewhere)."""
     return _NOT_XML.sub("", text or "")
 
 
 class _Writer:
+    """One document: its styles and lists, the cover, then the sections in order."""
+
     def __init__(self, issue, image_paths):
         self.issue = issue
         self.image_paths = image_paths
@@ -185,7 +181,7 @@ class _Writer:
         )
         self._add_abstract(HEADING_NUMBERING, "multilevel", levels)
         self._add_abstract(ORDERED_LIST, "hybridMultilevel", ordered)
-        self._add_num(HEADING_NUMBERING, HEADING_NUMBERING)
+        self.add_num(HEADING_NUMBERING, HEADING_NUMBERING)
         for level in range(1, MAX_LEVEL + 1):
             style = self.document.styles[f"Heading {level}"]
             _number(style.element.get_or_add_pPr(), HEADING_NUMBERING, level - 1)
@@ -202,7 +198,7 @@ class _Writer:
         else:
             first_num.addprevious(element)
 
-    def _add_num(self, abstract, num_id=None, restart=None):
+    def add_num(self, abstract, num_id=None, restart=None):
         """A list instance of ``abstract``; ``restart`` {ilvl: start} starts a level anew."""
         if num_id is None:
             num_id, self.next_num = str(self.next_num), self.next_num + 1
@@ -288,15 +284,15 @@ class _Writer:
     def _keep_number(self, paragraph, section, depth, counters):
         """Word numbers the headings; where the exported outline leaves a gap (a reader's copy
         without some sections), the list restarts at the issue's own number."""
-        expected = [*counters[: depth - 1], *([0] * (depth - 1 - len(counters[: depth - 1])))]
-        expected.append(counters[depth - 1] + 1 if len(counters) >= depth else 1)
+        parents = counters[: depth - 1] + [0] * (depth - 1 - len(counters))
+        expected = [*parents, counters[depth - 1] + 1 if len(counters) >= depth else 1]
         try:
             printed = [int(part) for part in section.number.rstrip(".").split(".")]
         except ValueError:
             return expected
         if len(printed) != depth or printed[:-1] != expected[:-1] or printed == expected:
             return expected
-        num_id = self._add_num(HEADING_NUMBERING, restart={depth - 1: printed[-1]})
+        num_id = self.add_num(HEADING_NUMBERING, restart={depth - 1: printed[-1]})
         _number(paragraph._p.get_or_add_pPr(), num_id, depth - 1)
         return printed
 
@@ -448,7 +444,7 @@ class _Body:
             style = "List Number"
             start = element.get("start", "1")
             start = int(start) if start.isdigit() and 0 < int(start) < 10000 else 1
-            num_id = self.writer._add_num(ORDERED_LIST, restart={level: start})
+            num_id = self.writer.add_num(ORDERED_LIST, restart={level: start})
         else:
             style = "List Bullet" if level == 0 else f"List Bullet {min(level + 1, 3)}"
         for item in element.iterchildren("li"):

@@ -285,6 +285,16 @@ def test_a_readers_copy_keeps_the_issues_numbers(board, other_board):
     assert [(s.number, s.level) for s in bulletin.sections] == [("1", 1), ("1.2", 2), ("3", 1)]
 
 
+def test_only_the_issues_own_sections_are_exported(board):
+    issue, other = make_issue(board, 7, sections=2), make_issue(board, 8, sections=3)
+    bulletin = read_bytes(word.issue_docx(issue, Section.objects.all()), "x.docx")
+    assert [s.heading for s in bulletin.sections] == [
+        "Nội dung số 1 tháng 7",
+        "Nội dung số 2 tháng 7",
+    ]
+    assert other.sections.count() == 3
+
+
 def test_only_recorded_media_images_are_read(board, settings, tmp_path):
     secret = tmp_path / "secret.png"
     secret.write_bytes(png_bytes("blue"))
