@@ -25,12 +25,14 @@ from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
+from docx.exceptions import InvalidSpanError
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
+from docx.table import _Cell
 from lxml import etree
 from PIL import Image as Picture
 from PIL import UnidentifiedImageError
@@ -255,9 +257,9 @@ class _Writer:
         for row, section in zip(table.rows[1:], main_sections, strict=True):
             row.cells[0].text = section.number.rstrip(".")
             row.cells[1].text = clean_text(section.heading)
-        for cell in table.columns[0].cells:
-            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-        _left_aligned(table)
+        for row in table.rows:
+            row.cells[0].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+            row.cells[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.LEFT
         _fixed_columns(table, [Cm(1.5), PICTURE_WIDTH - Cm(1.5)])
 
     # --- sections ---------------------------------------------------------------------------
@@ -358,15 +360,6 @@ def _fixed_columns(table, widths):
             cell.width = width
 
 
-def _left_aligned(table):
-    """Justified text in a narrow cell spreads its words: cells are aligned left."""
-    for row in table.rows:
-        for cell in row.cells:
-            for paragraph in cell.paragraphs:
-                if paragraph.alignment is None:
-                    paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
-
-
 # --- section bodies ----------------------------------------------------------------------
 
 
@@ -381,7 +374,7 @@ class _Body:
         self.notes = notes
         self.used = []
 
-    def blocks(self, element, container=None, *, depth=0):
+    def blocks(self, element, container=None):
         container = container if container is not None else self.writer.document
         loose = []  # inline content outside any paragraph
         if element.text and element.text.strip():
@@ -390,7 +383,7 @@ class _Body:
             tag = child.tag.lower() if isinstance(child.tag, str) else None
             if tag in _BLOCK_TAGS or tag == "img":
                 self._flush(container, loose)
-                self.block(child, tag, container, depth=depth)
+                self.block(child, tag, container)
                 self._tail(child, loose)
             elif tag is None:  # a comment
                 self._tail(child, loose)
@@ -408,18 +401,18 @@ class _Body:
             self.paragraph(container, loose)
             loose.clear()
 
-    def block(self, element, tag, container, *, depth=0):
+    def block(self, element, tag, container):
         if tag == "p":
             self.paragraph(container, [element.text or "", *element])
         elif tag in ("h3", "h4", "h5", "h6"):  # a title inside the text, not a section
             self.paragraph(container, [element.text or "", *element], bold=True)
         elif tag == "blockquote":
             start = len(container.paragraphs)
-            self.blocks(element, container, depth=depth)
+            self.blocks(element, container)
             for paragraph in container.paragraphs[start:]:
                 paragraph.paragraph_format.left_indent = Cm(1)
         elif tag in ("ul", "ol"):
-            self.list(element, tag == "ol", container, depth)
+            self.list(element, tag == "ol", container, 0)
         elif tag == "table":
             self.table(element, container)
         elif tag == "figure":
@@ -467,44 +460,60 @@ class _Body:
                 self.list(child, child.tag.lower() == "ol", container, depth + 1)
 
     def table(self, element, container):
-        rows = [row for row in element.iter("tr")]
+        """A Word table on the HTML table's grid; spanned cells are merged afterwards.
+
+        Cells are reached through the rows' XML: python-docx's ``table.cell`` walks the whole
+        table on every call, which a long table cannot afford.
+        """
+        rows = element.xpath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr")
         if not rows:
             return
         grid = _grid(rows)
-        columns = max(len(row) for row in grid)
-        table = container.add_table(rows=len(grid), cols=columns)
+        if not grid[0]:  # rows without a cell
+            return
+        table = container.add_table(rows=len(grid), cols=len(grid[0]))
         table.style = self.writer.document.styles["Table Grid"]
-        done = set()
-        for r, row in enumerate(grid):
-            for c, source in enumerate(row):
+        done, spans = set(), []
+        for r, (row, tr) in enumerate(zip(grid, table._tbl.tr_lst, strict=True)):
+            for c, (source, tc) in enumerate(zip(row, tr.tc_lst, strict=True)):
                 if source is None or id(source) in done:
                     continue
                 done.add(id(source))
-                cell, (height, width) = table.cell(r, c), _span(source)
+                self._cell(_Cell(tc, table), source)
+                height, width = _span(source)
                 if height > 1 or width > 1:
-                    last = table.cell(min(r + height, len(grid)) - 1, min(c + width, columns) - 1)
-                    cell = cell.merge(last)
-                first = cell.paragraphs[0]
-                self.blocks(source, cell)
-                if len(cell.paragraphs) > 1 and not first.text:
-                    first._p.getparent().remove(first._p)
-                if source.tag.lower() == "th":
-                    for paragraph in cell.paragraphs:
-                        for run in paragraph.runs:
-                            run.bold = True
-        _left_aligned(table)
+                    last = (min(r + height, len(grid)) - 1, min(c + width, len(row)) - 1)
+                    spans.append(((r, c), last))
+        for first, last in spans:
+            try:
+                table.cell(*first).merge(table.cell(*last))
+            except InvalidSpanError:  # spans that overlap: the cells stay apart
+                continue
         caption = element.find("caption")
         if caption is not None:
             self.paragraph(container, [caption.text or "", *caption], style="Caption")
+
+    def _cell(self, cell, source):
+        first = cell.paragraphs[0]
+        self.blocks(source, cell)
+        if len(cell.paragraphs) > 1 and not first.text:
+            first._p.getparent().remove(first._p)
+        for paragraph in cell.paragraphs:
+            if paragraph.alignment is None:  # justified, a narrow cell spreads its words
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+            if source.tag.lower() == "th":
+                for run in paragraph.runs:
+                    run.bold = True
 
     def figure(self, element, container):
         caption = element.find("figcaption")
         for child in element:
             tag = child.tag.lower() if isinstance(child.tag, str) else ""
-            if tag == "img":
-                self.image(child, container)
-            elif tag == "table":
+            if tag == "table":
                 self.table(child, container)
+            elif tag != "figcaption":  # the picture, maybe inside a link
+                for picture in child.iter("img"):
+                    self.image(picture, container)
         if caption is not None:
             self.paragraph(container, [caption.text or "", *caption], style="Caption")
 

@@ -423,6 +423,9 @@ def test_every_allowed_tag_becomes_valid_word(board, other_board):
         '<ol start="3"><li>Bước ba</li><li>Bước bốn</li></ol>'
         '<table><tr><th rowspan="2">Xã</th><th>Tháng 8</th></tr><tr><td>12 hộ</td></tr>'
         '<tr><td colspan="99">Cả năm</td></tr></table>'
+        "<table><tr></tr></table>"  # no cell at all
+        '<table><tr><td rowspan="2">Chồng</td><td>Bên</td></tr>'
+        '<tr><td colspan="2">Lấn <table><tr><td>Bảng trong ô</td></tr></table></td></tr></table>'
         "<hr><p>Kết thúc\x0b mục.</p>"
     )
     issue = build(board, [(1, "Mục đủ loại\x01 định dạng", body, [("1", "Ghi chú\x07 lạ")])])
@@ -434,6 +437,8 @@ def test_every_allowed_tag_becomes_valid_word(board, other_board):
     ]
     relations = [r for r in document.part.rels.values() if r.is_external]
     assert [r.target_ref for r in relations] == ["https://baocaovien.vn/tai-lieu"]
+    # the orientation, the spans, the overlap and the table inside one of its cells
+    assert len(document.element.body.findall(f".//{W}tbl")) == 4
     _bulletin, copy = reimport(data, other_board)
     section = copy.sections.get()
     assert section.heading == "Mục đủ loại định dạng"
