@@ -113,6 +113,19 @@ class _Writer:
         self.numbering = self.document.part.numbering_part.element
         self.next_num = _FIRST_NUM
         self.notes = _Notes()
+        # Looking a style up by its name scans every style: done once, not per paragraph.
+        self.style_ids = {style.name: style.style_id for style in self.document.styles}
+
+    def add_paragraph(self, container, text="", style=None):
+        paragraph = container.add_paragraph(text)
+        if style is not None:
+            paragraph._p.style = self.style_ids[style]
+        return paragraph
+
+    def add_table(self, container, rows, columns):
+        table = container.add_table(rows=rows, cols=columns)
+        table._tbl.tblPr.style = self.style_ids["Table Grid"]
+        return table
 
     def write(self, sections):
         self._page_setup()
@@ -249,8 +262,7 @@ class _Writer:
     def _orientation(self, main_sections):
         """The table of the main sections that opens every bulletin."""
         self._bold_line(ORIENTATION_TITLE)
-        table = self.document.add_table(rows=1 + len(main_sections), cols=2)
-        table.style = self.document.styles["Table Grid"]
+        table = self.add_table(self.document, 1 + len(main_sections), 2)
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         for cell, text in zip(table.rows[0].cells, ORIENTATION_HEAD, strict=True):
             cell.paragraphs[0].add_run(text).bold = True
@@ -272,7 +284,9 @@ class _Writer:
 
     def _section(self, section, counters):
         depth = self._depth(section)
-        heading = self.document.add_paragraph(clean_text(section.heading), style=f"Heading {depth}")
+        heading = self.add_paragraph(
+            self.document, clean_text(section.heading), style=f"Heading {depth}"
+        )
         counters = self._keep_number(heading, section, depth, counters)
         notes = list(section.footnotes.all())
         body = _Body(self, notes)
@@ -421,7 +435,7 @@ class _Body:
             self.image(element, container)
 
     def paragraph(self, container, content, *, style=None, bold=False):
-        paragraph = container.add_paragraph(style=style)
+        paragraph = self.writer.add_paragraph(container, style=style)
         _Inline(self, paragraph, bold=bold).add(content)
         if not paragraph.text.strip() and not paragraph._p.xpath(
             ".//w:drawing | .//w:footnoteReference"
@@ -471,8 +485,7 @@ class _Body:
         grid = _grid(rows)
         if not grid[0]:  # rows without a cell
             return
-        table = container.add_table(rows=len(grid), cols=len(grid[0]))
-        table.style = self.writer.document.styles["Table Grid"]
+        table = self.writer.add_table(container, len(grid), len(grid[0]))
         done, spans = set(), []
         for r, (row, tr) in enumerate(zip(grid, table._tbl.tr_lst, strict=True)):
             for c, (source, tc) in enumerate(zip(row, tr.tc_lst, strict=True)):
