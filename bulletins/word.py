@@ -243,8 +243,11 @@ class _Writer:
             if index < len(names):
                 run.add_break()
         self._centred("*")
-        standard = not issue.title_override and issue.kind == issue.Kind.REGULAR
-        for line in TITLE_LINES if standard else [issue.title]:
+        if issue.title_override:
+            lines = [issue.title_override]
+        else:  # the standard title, and a thematic issue's topic under it
+            lines = [*TITLE_LINES, *([issue.topic] if issue.kind == issue.Kind.THEMATIC else [])]
+        for line in filter(None, lines):
             self._centred(clean_text(line), bold=True, caps=True)
         self._centred(f"Tháng {issue.month} năm {issue.year}", bold=True)
         self._centred(clean_text(issue.marking), caps=True)

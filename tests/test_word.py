@@ -275,6 +275,27 @@ def test_generated_issue_round_trips_through_the_importer(board, other_board):
     assert "chất lượng<sup>1</sup> tuyên truyền" in first.body
 
 
+def test_an_issue_of_its_own_title_keeps_it(board, other_board):
+    issue = build(board, varied_outline()[:2])
+    issue.title_override = "Tài liệu sinh hoạt chi bộ chuyên đề quý III năm 2026"
+    issue.save()
+    _bulletin, copy = reimport(export(issue), other_board)
+    assert copy.title == issue.title_override
+
+
+def test_a_thematic_issue_shows_its_topic_under_the_title(board):
+    issue = build(board, varied_outline()[:1])
+    issue.kind, issue.topic = Issue.Kind.THEMATIC, "Chuyển đổi số trong sinh hoạt chi bộ"
+    issue.save()
+    texts = [p.text for p in docx.Document(io.BytesIO(export(issue))).paragraphs]
+    assert texts[2:6] == [
+        "TÀI LIỆU",
+        "PHỤC VỤ SINH HOẠT CHI BỘ",
+        "Chuyển đổi số trong sinh hoạt chi bộ",
+        "Tháng 9 năm 2026",
+    ]
+
+
 def test_a_readers_copy_keeps_the_issues_numbers(board, other_board):
     """Sections left out of a reader's copy leave gaps; Word restarts its list there."""
     issue = build(board, varied_outline())
