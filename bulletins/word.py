@@ -138,7 +138,7 @@ class _Writer:
         for section in sections:
             counters = self._section(section, counters)
         if self.notes:
-            self.notes.attach(self.document.part)
+            self.notes.attach(self.document)
         stream = BytesIO()
         self.document.save(stream)
         return stream.getvalue()
@@ -681,7 +681,8 @@ class _Notes:
 
     Word numbers footnotes itself (1, 2, 3 in the order of their references); a note whose
     marker is not the next of that count ("*", or markers that restart in every section) keeps
-    its own marker as a custom mark. Ids 0 and 1 are Word's separators.
+    its own marker as a custom mark. As in Word's own files, ids -1 and 0 are the separators,
+    which the document's settings name.
     """
 
     W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -694,7 +695,7 @@ class _Notes:
         return bool(self.notes)
 
     def reference(self, paragraph, note):
-        key = len(self.notes) + 2
+        key = len(self.notes) + 1
         marker = clean_text(note.marker.strip()) or "*"
         automatic = marker == str(self.counted + 1)
         if automatic:
@@ -714,7 +715,7 @@ class _Notes:
     def xml(self):
         w = f"{{{self.W}}}"
         root = etree.Element(f"{w}footnotes", nsmap={"w": self.W})
-        for key, kind in ((0, "separator"), (1, "continuationSeparator")):
+        for key, kind in ((-1, "separator"), (0, "continuationSeparator")):
             note = etree.SubElement(root, f"{w}footnote", {f"{w}type": kind, f"{w}id": str(key)})
             run = etree.SubElement(etree.SubElement(note, f"{w}p"), f"{w}r")
             etree.SubElement(run, f"{w}{kind}")
@@ -736,11 +737,22 @@ class _Notes:
             content.text = f" {text}"
         return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
-    def attach(self, document_part):
+    def attach(self, document):
         part = Part(
-            PackURI("/word/footnotes.xml"), FOOTNOTES_TYPE, self.xml(), document_part.package
+            PackURI("/word/footnotes.xml"), FOOTNOTES_TYPE, self.xml(), document.part.package
         )
-        document_part.relate_to(part, RT.FOOTNOTES)
+        document.part.relate_to(part, RT.FOOTNOTES)
+        settings = document.settings.element
+        separators = parse_xml(
+            f'<w:footnotePr {nsdecls("w")}><w:footnote w:id="-1"/><w:footnote w:id="0"/>'
+            "</w:footnotePr>"
+        )
+        following = settings.find(qn("w:endnotePr"))  # the schema's order: footnotePr first
+        following = following if following is not None else settings.find(qn("w:compat"))
+        if following is None:
+            settings.append(separators)
+        else:
+            following.addprevious(separators)
 
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"

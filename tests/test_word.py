@@ -231,7 +231,11 @@ def test_footnotes_are_word_footnotes_with_consistent_ids(board):
         notes = etree.fromstring(archive.read("word/footnotes.xml"))
         relations = archive.read("word/_rels/document.xml.rels").decode()
         types = archive.read("[Content_Types].xml").decode()
+        settings = etree.fromstring(archive.read("word/settings.xml"))
     assert "footnotes.xml" in relations and "footnotes+xml" in types
+    separators = {n.get(f"{W}id") for n in notes if n.get(f"{W}type")}
+    named = {n.get(f"{W}id") for n in settings.iterfind(f"{W}footnotePr/{W}footnote")}
+    assert separators == named == {"-1", "0"}
     references = [r.get(f"{W}id") for r in body.iter(f"{W}footnoteReference")]
     texts = {
         n.get(f"{W}id"): "".join(t.text for t in n.iter(f"{W}t"))
