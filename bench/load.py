@@ -10,7 +10,7 @@ requests they answered.
     DATABASE_URL=postgres://.../big python bench/load.py [--compare postgres://.../demo]
         [--seconds 4] [--rounds 3] [--concurrency 4] [--workers 2]
 
-The database is filled beforehand, e.g. `manage.py generate_load_dataset --sections 100000`
+The database is filled beforehand, e.g. `manage.py generate_dataset --sections 100000`
 (large) or `manage.py load_demo` (demo). With --compare, the same pages are measured on a
 second database in the same run, and each page's CPU per request is compared.
 """
@@ -43,6 +43,7 @@ PREPARE = f"""
 import json
 from django.contrib.auth.models import Group
 from django.db.models import Count
+from accounts import roles
 from accounts.models import User
 from bulletins.models import Issue
 from documents.models import Document
@@ -51,7 +52,7 @@ user, _ = User.objects.get_or_create(username={READER!r}, defaults={{"last_name"
 user.first_name = "Thư"
 user.set_password({PASSWORD!r})
 user.save()
-user.groups.set(Group.objects.filter(name="Bí thư chi bộ"))
+user.groups.set(Group.objects.filter(name=roles.SECRETARY))
 user.organisations.set([Organisation.objects.filter(kind="cell").order_by("pk").first()])
 issue = Issue.objects.visible_to(user).filter(audience="internal").first()
 cited = Document.objects.annotate(n=Count("citations")).order_by("-n").first()

@@ -1,7 +1,12 @@
-"""A large synthetic dataset for benchmarks: a province with hundreds of publishing party
-committees, thousands of cells and accounts, ten years of monthly issues, sections of
-Vietnamese text written from a small vocabulary in the style of the bulletins, citations of
-registry documents, and read confirmations.
+"""A large synthetic dataset for the search and load benchmarks and the query-count tests.
+
+A central body over provinces, each with its Ban Tuyên giáo và Dân vận and its commune and
+ward committees publishing monthly issues (the 2025 two-level model); party cells under the
+communes; secretaries' accounts; years of issues whose numbered, nested sections are
+Vietnamese text written from a small vocabulary in the bulletins' style, cite registry
+documents unevenly (a few documents in very many sections, as in life) and carry footnotes;
+read confirmations. Every size follows from `sections` unless given, so a test can build
+the same shape small.
 
 Everything is inserted in bulk; on PostgreSQL the section search index is dropped during the
 load and built once at the end (faster than maintaining it row by row). The search vectors
@@ -18,14 +23,16 @@ from django.contrib.auth.models import Group
 from django.db import connection, transaction
 from django.utils import timezone
 
+from accounts import roles
 from accounts.models import User
 from documents.models import Citation, Document, DocumentType
 from people.models import Organisation, Person
 
-from .models import Issue, ReadConfirmation, Section
+from .models import Footnote, Issue, ReadConfirmation, Section
 
-ROOT_NAME = "Tỉnh ủy Lâm Sơn (dữ liệu thử nghiệm)"
+ROOT_NAME = "Trung ương (dữ liệu thử nghiệm)"
 GIN_INDEX = "bulletins_section_search"
+BATCH = 5_000
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Nông", "Lục", "Đàm", "Bế", "Hà", "Vi", "Đinh"]
 MIDDLE = ["Văn", "Thị", "Đức", "Minh", "Thanh", "Hữu", "Ngọc", "Quang"]
@@ -76,14 +83,29 @@ DOCUMENT_KINDS = [("Chỉ thị", "CT"), ("Nghị quyết", "NQ"), ("Kế hoạc
 
 @dataclass
 class Sizes:
+    """How much to make. Unset sizes follow from `sections`: about 20 sections an issue, a
+    publisher's monthly issues over `years`, a cell per 30 sections, an account per 5."""
+
     sections: int = 100_000
-    publishers: int = 200
+    publishers: int | None = None
     years: int = 10
-    cells_per_publisher: int = 10
-    accounts: int = 20_000
-    documents: int = 2_000
-    people: int = 1_000
+    cells: int | None = None
+    accounts: int | None = None
+    documents: int | None = None
+    people: int | None = None
     seed: int = 2026
+
+    def __post_init__(self):
+        derived = {
+            "publishers": max(2, self.sections // (self.years * 12 * 20)),
+            "cells": max(4, self.sections // 30),
+            "accounts": max(4, self.sections // 5),
+            "documents": max(10, self.sections // 50),
+            "people": max(5, self.sections // 100),
+        }
+        for name, value in derived.items():
+            if getattr(self, name) is None:
+                setattr(self, name, value)
 
 
 def already_generated():
@@ -112,7 +134,7 @@ class Generator:
             with connection.cursor() as cursor:
                 cursor.execute(f"DROP INDEX IF EXISTS {GIN_INDEX}")
         publishers, cells = self.organisations()
-        self.documents = self.registry()
+        self.documents = self.registry(publishers[0].parent.parent)
         Person.objects.bulk_create(
             Person(full_name=self.person_name()) for _ in range(self.sizes.people)
         )
@@ -128,71 +150,82 @@ class Generator:
                 )
 
     def organisations(self):
-        root = Organisation.objects.create(name=ROOT_NAME, kind="province", citation_code="TU")
-        board = Organisation.objects.create(
-            name="Ban Tuyên giáo và Dân vận", kind="board", parent=root
+        """Provinces with their board, commune committees publishing for themselves, cells."""
+        root = Organisation.objects.create(name=ROOT_NAME, kind="central", citation_code="TW")
+        provinces = Organisation.objects.bulk_create(
+            Organisation(name=f"Tỉnh ủy số {n}", kind="province", parent=root, citation_code="TU")
+            for n in range(1, max(1, self.sizes.publishers // 10) + 1)
+        )
+        boards = Organisation.objects.bulk_create(
+            Organisation(name="Ban Tuyên giáo và Dân vận Tỉnh ủy", kind="board", parent=province)
+            for province in provinces
         )
         communes = Organisation.objects.bulk_create(
             Organisation(
-                name=f"Đảng ủy xã {PLACES[i % len(PLACES)]} {i}", kind="commune", parent=root
+                name=f"Đảng ủy xã {PLACES[n % len(PLACES)]} {n}",
+                kind="commune",
+                parent=provinces[n % len(provinces)],
             )
-            for i in range(1, self.sizes.publishers)
+            for n in range(max(1, self.sizes.publishers - len(boards)))
         )
         cells = Organisation.objects.bulk_create(
-            Organisation(name=f"Chi bộ thôn {j}", kind="cell", parent=commune)
-            for commune in communes
-            for j in range(1, self.sizes.cells_per_publisher + 1)
+            (
+                Organisation(
+                    name=f"Chi bộ thôn {n}", kind="cell", parent=communes[n % len(communes)]
+                )
+                for n in range(self.sizes.cells)
+            ),
+            batch_size=BATCH,
         )
-        self.report(f"organisations: {len(communes) + 2}, cells: {len(cells)}")
-        return [board, *communes], cells
+        self.report(f"publishers: {len(boards) + len(communes)}, cells: {len(cells)}")
+        return [*boards, *communes], cells
 
-    def registry(self):
+    def registry(self, issuer):
         types = {
             abbreviation: DocumentType.objects.get(name=name)
             for name, abbreviation in DOCUMENT_KINDS
         }
-        documents, seen = [], set()
-        while len(documents) < self.sizes.documents:
-            _name, abbreviation = self.random.choice(DOCUMENT_KINDS)
-            number, issuer = self.random.randint(1, 400), self.random.choice(["TW", "TU"])
-            year = self.random.randint(2015, 2026)
-            code = f"{number:02d}-{abbreviation}/{issuer}"
-            if (code, year) in seen:
-                continue
-            seen.add((code, year))
+        documents = []
+        for n in range(self.sizes.documents):
+            _name, abbreviation = DOCUMENT_KINDS[n % len(DOCUMENT_KINDS)]
+            year = 2016 + n % 11
             documents.append(
                 Document(
                     document_type=types[abbreviation],
-                    number=number,
-                    code=code,
-                    issued_on=datetime.date(
-                        year, self.random.randint(1, 12), self.random.randint(1, 28)
-                    ),
+                    number=n + 1,
+                    code=f"{n + 1:02d}-{abbreviation}/TW",
+                    issuer=issuer,
+                    issued_on=datetime.date(year, 1 + n % 12, 1 + n % 28),
                     subject=f"về {self.random.choice(TOPICS)}",
                 )
             )
-        return Document.objects.bulk_create(documents)
+        return Document.objects.bulk_create(documents, batch_size=BATCH)
 
     def issues(self, publishers):
+        """Every publisher's monthly issues, oldest first as they are entered in real life.
+        Boards write for every reader (one issue in ten public); communes for themselves."""
         this_year = timezone.now().year
-        years = range(this_year - self.sizes.years, this_year)
-        # Month after month, as they are entered in real life.
-        issues = [
-            Issue(
-                publisher=publisher,
-                year=year,
-                month=month,
-                audience=Issue.Audience.INTERNAL
-                if publisher.kind == "board"
-                else Issue.Audience.ORGANISATIONS,
-                status=Issue.Status.PUBLISHED,
-                published_at=datetime.datetime(year, month, 1, 7, tzinfo=datetime.UTC),
-            )
-            for year in years
-            for month in range(1, 13)
-            for publisher in publishers
-        ]
-        issues = Issue.objects.bulk_create(issues, batch_size=5_000)
+        issues = []
+        for year in range(this_year - self.sizes.years, this_year):
+            for month in range(1, 13):
+                for publisher in publishers:
+                    if publisher.kind == "commune":
+                        audience = Issue.Audience.ORGANISATIONS
+                    elif (year * 12 + month) % 10 == 0:
+                        audience = Issue.Audience.PUBLIC
+                    else:
+                        audience = Issue.Audience.INTERNAL
+                    issues.append(
+                        Issue(
+                            publisher=publisher,
+                            year=year,
+                            month=month,
+                            audience=audience,
+                            status=Issue.Status.PUBLISHED,
+                            published_at=datetime.datetime(year, month, 1, 7, tzinfo=datetime.UTC),
+                        )
+                    )
+        issues = Issue.objects.bulk_create(issues, batch_size=BATCH)
         Through = Issue.audience_organisations.through
         Through.objects.bulk_create(
             (
@@ -200,7 +233,7 @@ class Generator:
                 for issue in issues
                 if issue.audience == Issue.Audience.ORGANISATIONS
             ),
-            batch_size=10_000,
+            batch_size=BATCH,
         )
         self.report(f"issues: {len(issues)}")
         return issues
@@ -225,23 +258,32 @@ class Generator:
             paragraphs.append("<p>" + " ".join(s.format(**values) for s in sentences) + "</p>")
         return heading, "".join(paragraphs), values["doc"]
 
+    def cited_document(self):
+        """Zipf-like: a few documents are cited in very many sections."""
+        return self.documents[int(self.random.random() ** 4 * len(self.documents))]
+
     def sections(self, issues):
-        per_issue = max(1, self.sizes.sections // len(issues))
-        extra = self.sizes.sections - per_issue * len(issues)
+        """Numbered, nested sections citing a document each, a footnote on every seventh."""
+        per_issue, extra = divmod(self.sizes.sections, len(issues))
+        levels = [1, 2, 2, 3, 2, 1]
         total = 0
         for start in range(0, len(issues), 200):
             batch, cited = [], []
             for index, issue in enumerate(issues[start : start + 200], start=start):
-                count = per_issue + (1 if index < extra else 0)
-                for position in range(1, count + 1):
-                    document = self.random.choice(self.documents)
+                counters = [0] * 4
+                count = max(1, per_issue + (1 if index < extra else 0))
+                for n in range(count):
+                    level = levels[n % len(levels)] if 0 < n < count - 1 else 1
+                    counters[level - 1] += 1
+                    counters[level:] = [0] * (4 - level)
+                    document = self.cited_document()
                     heading, body, doc_text = self.text(issue, document)
                     batch.append(
                         Section(
                             issue=issue,
-                            position=position * 10,
-                            level=1,
-                            number=f"{position}.",
+                            position=(n + 1) * 10,
+                            level=level,
+                            number=".".join(str(c) for c in counters[:level]) + ".",
                             heading=heading,
                             body=body,
                         )
@@ -261,7 +303,11 @@ class Generator:
                     for section, (document, doc_text, offset) in zip(batch, cited, strict=True)
                     if offset >= 0
                 ),
-                batch_size=5_000,
+                batch_size=BATCH,
+            )
+            Footnote.objects.bulk_create(
+                Footnote(section=section, position=1, marker="1", text="Trích văn kiện của Đảng.")
+                for section in batch[::7]
             )
             total += len(batch)
             if start % 2_000 == 0:
@@ -269,38 +315,41 @@ class Generator:
         self.report(f"sections: {total}")
 
     def accounts(self, cells):
-        password = make_password("du-lieu-thu-nghiem-khong-dang-nhap")
+        """Secretaries of the cells, with unusable passwords: nobody logs in as them."""
         users = User.objects.bulk_create(
             (
-                User(username=f"bithu_thu_{i:05d}", password=password, last_name=self.person_name())
-                for i in range(self.sizes.accounts)
+                User(
+                    username=f"bithu_thu_{n:05d}",
+                    password=make_password(None),
+                    last_name=self.person_name(),
+                )
+                for n in range(self.sizes.accounts)
             ),
-            batch_size=5_000,
+            batch_size=BATCH,
         )
         Membership = User.organisations.through
         Membership.objects.bulk_create(
             (
-                Membership(user_id=user.pk, organisation_id=cells[i % len(cells)].pk)
-                for i, user in enumerate(users)
+                Membership(user_id=user.pk, organisation_id=cells[n % len(cells)].pk)
+                for n, user in enumerate(users)
             ),
-            batch_size=10_000,
+            batch_size=BATCH,
         )
-        secretaries = Group.objects.get(name="Bí thư chi bộ")
+        secretaries = Group.objects.get(name=roles.SECRETARY)
         Roles = User.groups.through
         Roles.objects.bulk_create(
-            (Roles(user_id=user.pk, group_id=secretaries.pk) for user in users), batch_size=10_000
+            (Roles(user_id=user.pk, group_id=secretaries.pk) for user in users), batch_size=BATCH
         )
         self.report(f"accounts: {len(users)}")
         return users
 
     def confirmations(self, issues, readers):
-        """Half the readers confirmed each of the province board's last twelve issues."""
-        latest = [issue for issue in issues if issue.audience == Issue.Audience.INTERNAL][-12:]
+        """Most secretaries confirm the boards' latest issues, fewer the older ones."""
+        latest = [issue for issue in issues if issue.audience != Issue.Audience.ORGANISATIONS]
         rows = [
             ReadConfirmation(issue=issue, reader=reader)
-            for issue in latest
-            for reader in readers
-            if self.random.random() < 0.5
+            for age, issue in enumerate(reversed(latest[-24:]))
+            for reader in readers[:: 2 + age]
         ]
-        ReadConfirmation.objects.bulk_create(rows, batch_size=10_000)
+        ReadConfirmation.objects.bulk_create(rows, batch_size=BATCH)
         self.report(f"read confirmations: {len(rows)}")

@@ -11,7 +11,10 @@ The rule, in the spirit of Wagtail's permission policies:
 - staff work on the issues of the publishers they belong to (superusers: every board);
 - each action needs its model permission (view, change, delete, publish);
 - a published issue (or one that readers may have seen: scheduled, withdrawn) is corrected by
-  approvers only, and never deleted; the same holds for reverting or recovering anything of it.
+  approvers only, and never deleted; the same holds for reverting or recovering anything of it;
+- editors may open the published or scheduled issues of higher publishers (the boards of the
+  committees above their own, up to the central ones) to take sections from them
+  (``TAKE_FROM``; bulletins.provenance), whoever those issues are addressed to.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -21,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import User
 from people.models import Organisation
 
-from .models import Attachment, Footnote, Issue, Section
+from .models import Attachment, Footnote, ImportJob, Issue, Section
 
 VIEW = "view"
 CHANGE = "change"
@@ -30,6 +33,7 @@ REVERT = "revert"
 RECOVER = "recover"
 SUBMIT = "submit"
 PUBLISH = "publish"
+TAKE_FROM = "take_from"
 
 PUBLISH_PERMISSION = "bulletins.publish_issue"
 _PERMISSION = {
@@ -40,10 +44,13 @@ _PERMISSION = {
     RECOVER: "bulletins.add_issue",  # what was deleted comes back as new material
     SUBMIT: "bulletins.change_issue",
     PUBLISH: PUBLISH_PERMISSION,
+    TAKE_FROM: "bulletins.change_issue",  # only who writes issues takes into them
 }
 # Actions that alter what readers of an issue already saw: a correction, for approvers only.
 _CORRECTING = {CHANGE, REVERT, RECOVER}
 _SEEN_BY_READERS = [Issue.Status.PUBLISHED, Issue.Status.SCHEDULED, Issue.Status.ARCHIVED]
+# What a higher publisher has released: the central bulletin is scheduled before its month.
+_RELEASED = [Issue.Status.PUBLISHED, Issue.Status.SCHEDULED]
 
 REFUSED = _("This item does not exist or you may not do this with it.")
 
@@ -71,6 +78,9 @@ class StaffPolicy:
         if user is None or not user.is_active or not user.has_perm(_PERMISSION[action]):
             return Issue.objects.none()
         issues = Issue.objects.all()
+        if action == TAKE_FROM:
+            higher = self.higher_publishers_for(user)
+            return issues.filter(status__in=_RELEASED, publisher__in=higher)
         if not user.is_superuser:
             issues = issues.filter(publisher__in=self.archives_for(user))
         corrects = action in _CORRECTING and not user.has_perm(PUBLISH_PERMISSION)
@@ -86,6 +96,9 @@ class StaffPolicy:
         issue = self.issue_of(obj)
         if issue is None:
             return False
+        if action == TAKE_FROM:
+            released = issue.status in _RELEASED
+            return released and issue.publisher_id in self.higher_publishers_for(user)
         if not user.is_superuser and not self._publishes(user, issue.publisher_id):
             return False
         if action == DELETE:
@@ -143,8 +156,41 @@ class StaffPolicy:
             user._archives = own | Organisation.objects.predecessors_of(own)
         return user._archives
 
+    def higher_publishers_for(self, user):
+        """Ids of the publishers above the user's own: an organisation whose parent is a
+        committee above the one the user's board belongs to (the province's and the central
+        boards for a city board; never a sibling board of the same committee), or such a
+        committee itself; worked out once per request."""
+        if not hasattr(user, "_higher"):
+            own = set(self.publishers_for(user).values_list("pk", flat=True))
+            tree = Organisation.objects.values_list("pk", "parent_id", "kind")
+            parents = {pk: parent for pk, parent, _kind in tree}
+            above = set()
+            for pk in own:
+                committee = parents.get(parents.get(pk))
+                while committee is not None and committee not in above:
+                    above.add(committee)
+                    committee = parents.get(committee)
+            boards = {
+                pk
+                for pk, parent, kind in tree
+                if kind == Organisation.Kind.BOARD and parent in above
+            }
+            user._higher = (above | boards) - own
+        return user._higher
+
     def _publishes(self, user, publisher_id):
         return publisher_id in self.archives_for(user)
+
+    def staff_who_may(self, action, issue):
+        """The accounts (superusers aside) that may take ``action`` on the issue: members of
+        its publisher or of a body that succeeded it, each checked with ``can``. Tens of
+        staff at most, so the rule is asked of each rather than restated."""
+        bodies = {issue.publisher_id} | Organisation.objects.successors_of([issue.publisher_id])
+        candidates = User.objects.filter(
+            is_active=True, is_superuser=False, organisations__in=bodies
+        ).distinct()
+        return [user for user in candidates if self.can(user, action, issue)]
 
     def readable_or_managed(self, user):
         """Issues whose files the user may open: as a reader, or as its publisher's staff."""
@@ -156,6 +202,13 @@ class StaffPolicy:
         """Accounts whose not-yet-used uploads the user may see: staff of a shared publisher."""
         publishers = self.publishers_for(user).values("pk")
         return User.objects.filter(Q(pk=user.pk) | Q(organisations__in=publishers))
+
+    def imports_for(self, user):
+        """The imports the user may follow and confirm: those for a publisher they import for
+        (as they may start one), whoever of its staff started it."""
+        if user is None or not user.is_active or not user.has_perm("bulletins.add_issue"):
+            return ImportJob.objects.none()
+        return ImportJob.objects.filter(publisher__in=self.publishers_for(user))
 
 
 policy = StaffPolicy()

@@ -2,10 +2,22 @@
 
 from django.tasks import task
 
-from . import workflow
+from . import import_jobs, workflow
 
 
 @task()
 def publish_due_issues():
     """The scheduled publication, for a worker-driven schedule instead of cron."""
     return {"published": [issue.pk for issue in workflow.publish_due()]}
+
+
+@task()
+def read_import(job_pk):
+    """Read an uploaded bulletin for its preview (the admin import page)."""
+    return import_jobs.read(job_pk)
+
+
+@task()
+def write_import(job_pk):
+    """Write the draft issue of a confirmed import."""
+    return import_jobs.write(job_pk)

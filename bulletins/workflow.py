@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Issue, Review
 from .policy import PUBLISH, REFUSED, SUBMIT, policy
+from .signals import send_on_commit, transitioned
 
 S = Issue.Status
 
@@ -117,7 +118,8 @@ def apply(issue, name, user, *, comment="", when=None):
 
 
 def _take(issue, transition, actor, *, comment="", when=None):
-    """Move a locked, checked issue to the transition's target and record the step."""
+    """Move a locked, checked issue to the transition's target and record the step; the
+    apps above hear of it once the step commits (signals.transitioned)."""
     previous = issue.status
     issue.status = transition.target
     if transition.target == S.PUBLISHED and previous != S.SCHEDULED:
@@ -135,6 +137,7 @@ def _take(issue, transition, actor, *, comment="", when=None):
         to_status=issue.status,
         comment=comment,
     )
+    send_on_commit(transitioned, issue, transition=transition.name, actor=actor, comment=comment)
     return issue
 
 

@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "people",
     "documents",
     "bulletins",
+    "notices",
     "portal",
     "operations",
 ]
@@ -127,6 +128,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
+                "notices.context_processors.bell",
             ],
         },
     },
@@ -371,6 +373,8 @@ TASKS = {
 }
 # A PDF rendering that takes longer than this is stopped and recorded as failed.
 PDF_TASK_TIME_LIMIT = int(os.environ.get("PDF_TASK_TIME_LIMIT", "300"))
+# Each step of an import (reading the file for its preview, writing the draft) likewise.
+IMPORT_TASK_TIME_LIMIT = int(os.environ.get("IMPORT_TASK_TIME_LIMIT", "120"))
 # /healthz reports the task queue as stalled when a ready task has waited longer than this.
 HEALTH_MAX_TASK_WAIT_SECONDS = int(os.environ.get("HEALTH_MAX_TASK_WAIT_SECONDS", "600"))
 
@@ -413,6 +417,10 @@ if SENTRY_DSN:
     init_error_reporting(SENTRY_DSN)
 
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "tailieu@localhost")
+# The address links in e-mails lead to (notices), e.g. https://tailieu.example.vn
+SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000").rstrip("/")
+# Channels notices are sent through besides the site's bell: README, Notices, adding a channel.
+NOTICE_CHANNELS = env_list("NOTICE_CHANNELS", "notices.channels.EmailChannel")
 if DEBUG:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 else:

@@ -15,6 +15,7 @@ lazy_static = lazy(static, str)  # the manifest of hashed names is read at the f
 admin.site.site_header = _("Party-cell study materials — administration")
 admin.site.site_title = _("Study materials administration")
 admin.site.index_title = _("Editorial work")
+admin.site.index_template = "admin/work_index.html"  # the work list and calendar on top
 
 urlpatterns = [
     # Browsers ask for /favicon.ico on every page, the admin's too.

@@ -45,18 +45,7 @@ class OrganisationQuerySet(models.QuerySet):
         (a ward merged into a ward that later merged again), each step ending no later than
         the one after it.
         """
-        # (earlier body, later body, day): a predecessor and its successor, or the committee a
-        # cell left and the cell; one query for both.
-        changes = list(
-            Succession.objects.order_by()
-            .values_list("predecessor_id", "successor_id", "date")
-            .union(
-                Transfer.objects.order_by().values_list(
-                    "from_parent_id", "organisation_id", "date"
-                ),
-                all=True,
-            )
-        )
+        changes = self._changes()
         if not changes:
             return {}
         parents = self._parents()
@@ -73,6 +62,43 @@ class OrganisationQuerySet(models.QuerySet):
                         todo.append((ancestor, last))
         return former
 
+    def _changes(self):
+        """(earlier body, later body, day): a predecessor and its successor, or the committee a
+        cell left and the cell; one query for both."""
+        return list(
+            Succession.objects.order_by()
+            .values_list("predecessor_id", "successor_id", "date")
+            .union(
+                Transfer.objects.order_by().values_list(
+                    "from_parent_id", "organisation_id", "date"
+                ),
+                all=True,
+            )
+        )
+
+    def heirs(self, ids, day):
+        """``former_scope`` seen from the other side: the given bodies and every body whose
+        members keep what was addressed to them on ``day``: successors and the cells moved
+        away, by changes after that day, following chains (a body counts as its committees'
+        predecessor too, as in former_scope)."""
+        found = set(ids)
+        later_changes = [change for change in self._changes() if change[2] > day]
+        if not later_changes:
+            return found
+        parents, grown = self._parents(), True
+        while grown:
+            grown = False
+            for earlier, later, _day in later_changes:
+                if later not in found and _chain(earlier, parents) & found:
+                    found.add(later)
+                    grown = True
+        return found
+
+    def under(self, ids):
+        """Ids of the given organisations and every organisation below them."""
+        parents, wanted = self._parents(), set(ids)
+        return [pk for pk in parents if _chain(pk, parents) & wanted]
+
     def predecessors_of(self, ids):
         """Ids of the bodies merged or dissolved into the given ones, following chains."""
         found, todo = set(), set(ids)
@@ -84,13 +110,23 @@ class OrganisationQuerySet(models.QuerySet):
             found |= earlier
         return found
 
+    def successors_of(self, ids):
+        """Ids of the bodies the given ones were merged or dissolved into, following chains."""
+        found, todo = set(), set(ids)
+        while todo:
+            later = set(
+                Succession.objects.filter(predecessor__in=todo).values_list("successor", flat=True)
+            )
+            todo = later - found
+            found |= later
+        return found
+
     def cells_under(self, ids=None):
         """Party cells at or below the given organisations (all cells when ids is None)."""
         cells = self.filter(kind=Organisation.Kind.CELL)
         if ids is None:
             return cells
-        parents, wanted = self._parents(), set(ids)
-        return cells.filter(pk__in=[pk for pk in parents if _chain(pk, parents) & wanted])
+        return cells.filter(pk__in=self.under(ids))
 
 
 class CellTypeManager(models.Manager):

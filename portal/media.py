@@ -18,6 +18,8 @@ from bulletins.policy import policy
 from documents import files
 from documents.models import Document
 
+from . import offline
+
 
 def may_read_file(user, path):
     if path.startswith("images/"):
@@ -46,7 +48,9 @@ def serve_media(request, path):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         raise Http404
-    return _send(path)
+    response = _send(path)
+    # An issue's images are kept with it for reading offline; documents are not.
+    return offline.allow(request, response) if path.startswith("images/") else response
 
 
 def _send(path):

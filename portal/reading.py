@@ -8,11 +8,11 @@ import re
 
 from django.conf import settings
 from django.contrib.staticfiles.storage import staticfiles_storage
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
-from bulletins.models import Issue, Section
+from bulletins.models import Issue, ReadConfirmation, Section
 
 # Secretaries read study material slowly, to present it; Vietnamese words are syllables.
 WORDS_PER_MINUTE = 180
@@ -28,6 +28,12 @@ def reading_minutes(sections):
         words += len(section.heading.split()) + len(strip_tags(section.body).split())
         words += sum(len(note.text.split()) for note in section.footnotes.all())
     return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+
+def with_read_marks(issues, user):
+    """The issues, each with ``is_read``: whether the user confirmed reading it (no query more)."""
+    confirmed = ReadConfirmation.objects.filter(issue=OuterRef("pk"), reader_id=user.pk)
+    return issues.annotate(is_read=Exists(confirmed))
 
 
 def current_issue(issues, today):

@@ -9,7 +9,7 @@ depends on the reader (read confirmation, name, neighbouring issues) is rendered
 
 from django.core.cache import cache
 from django.db.models import Prefetch
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -20,12 +20,12 @@ from django.utils.translation import get_language
 from bulletins.models import Attachment, Footnote, Issue, Section
 from documents.models import Citation, Document
 from people.mentions import PeopleLinker
-from people.models import Person
+from people.models import Organisation, OrganisationName, Person
 
 from . import reading
 
-# An entry is replaced by a new key on every save; the timeout only bounds what a change
-# that moves no `updated_at` (a publisher renamed) leaves visible.
+# An entry is replaced by a new key on every save; the timeout only bounds what is left of
+# entries nobody asks for again.
 TIMEOUT = 24 * 60 * 60
 
 
@@ -102,3 +102,17 @@ def _document_changed(sender, instance, **kwargs):
     """A citation link shows the document's type, code, date, issuer and subject."""
     citing = Citation.objects.filter(document=instance, section__isnull=False)
     touch_issues(Issue.objects.filter(pk__in=citing.values("section__issue_id")))
+
+
+@receiver(pre_save, sender=Organisation)
+def _publisher_renaming(sender, instance, **kwargs):
+    """The page header, the PDF and their validators show the publisher's name."""
+    if instance.pk is not None and instance.issues.exists():
+        unchanged = Organisation.objects.filter(pk=instance.pk, name=instance.name)
+        if not unchanged.exists():
+            touch_issues(Issue.objects.filter(publisher=instance.pk))
+
+
+@receiver([post_save, post_delete], sender=OrganisationName)
+def _former_name_changed(sender, instance, **kwargs):
+    touch_issues(Issue.objects.filter(publisher=instance.organisation_id))

@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from .views import documents, issues, people, search
+from .views import documents, issues, notices, offline, people, search
 
 issue_patterns = [
     path("", issues.home, name="home"),
@@ -27,7 +27,19 @@ people_patterns = [
     path("su-kien/<int:pk>/", people.event_detail, name="event"),
 ]
 
+notice_patterns = [
+    path("", notices.notice_list, name="list"),
+    path("<int:pk>/mo/", notices.open_notice, name="open"),
+    path("da-doc-het/", notices.read_all, name="read_all"),
+    path("cai-dat/", notices.notice_settings, name="settings"),
+]
+
 urlpatterns = [
+    # The worker's scope is the folder it is served from: the root, for the whole site.
+    path("sw.js", offline.service_worker, name="service_worker"),
+    path("manifest.webmanifest", offline.manifest, name="manifest"),
+    path("ngoai-tuyen/", offline.kept, name="offline_urls"),
+    path("thong-bao/", include((notice_patterns, "notices"))),
     path("tim-kiem/", search.results, name="search"),
     path("van-ban/", include((document_patterns, "documents"))),
     path("", include((people_patterns, "people"))),

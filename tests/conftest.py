@@ -102,12 +102,34 @@ def superuser(db):
 
 
 @pytest.fixture
+def immediate_tasks(settings):
+    """Tasks run at once inside the request (TASKS_BACKEND=immediate), as without a worker."""
+    settings.TASKS = {
+        "default": {
+            "BACKEND": "django.tasks.backends.immediate.ImmediateBackend",
+            "QUEUES": ["default"],
+        }
+    }
+
+
+@pytest.fixture
 def needs_pango():
     """WeasyPrint with the system's Pango; skipped on a developer machine without it."""
     if not pdf.available():
         if os.environ.get("CI"):
             pytest.fail("WeasyPrint cannot load Pango: .ci/run installs it with apt-get")
         pytest.skip("WeasyPrint needs Pango (apt-get install -y libpango-1.0-0 libpangoft2-1.0-0)")
+
+
+@pytest.fixture
+def needs_libreoffice():
+    """LibreOffice for legacy .doc files; skipped on a developer machine without it."""
+    from bulletins.importing import legacy
+
+    if legacy.converter() is None:
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice is missing: .ci/run installs libreoffice-writer-nogui")
+        pytest.skip("legacy .doc needs LibreOffice (apt-get install -y libreoffice-writer-nogui)")
 
 
 @pytest.fixture(scope="session")

@@ -74,6 +74,7 @@ class Spec:
     outline: list
     publisher: tuple = ("ĐẢNG ỦY PHƯỜNG THỤC PHÁN", "BAN TUYÊN GIÁO VÀ DÂN VẬN")
     auto_numbering: bool = True  # Word can number it itself (no gap, no missing heading)
+    year: int = 2026
     extra: dict = field(default_factory=dict)
 
     @property
@@ -108,7 +109,7 @@ class Spec:
 
     @property
     def month_line(self):
-        return f"Tháng {self.month} năm 2026"
+        return f"Tháng {self.month} năm {self.year}"
 
 
 def _sentence(seed, n=3):
@@ -280,6 +281,39 @@ def photo_png():
     return stream.getvalue()
 
 
+def from_bulletin(name, bulletin):
+    """A bulletin already read (a shared sample's text), as a Spec to render in every format:
+    its orientation, its headings as printed, its paragraphs, lists, tables, captions and
+    notes; the header is this corpus's own, with the sample's month and year."""
+    from bulletins.importing.parser import Caption, ListItem
+    from bulletins.importing.reader import Paragraph, Table
+
+    def text(runs):
+        return "".join(f"[^{run.text.strip()}]" if run.sup else run.text for run in runs)
+
+    outline = []
+    for section in bulletin.sections:
+        outline.append(H(section.number, section.heading, section.level, not section.implicit))
+        for block in section.body:
+            if isinstance(block, ListItem):
+                outline.append(L(" ".join(text(block.runs).split())))
+            elif isinstance(block, Paragraph):
+                outline.append(P(" ".join(text(block.runs).split())))
+            elif isinstance(block, Table):
+                outline.append(T([block.cell_texts(row) for row in block.rows]))
+            elif isinstance(block, Caption):
+                outline.append(Photo(block.text))
+        outline += [N(note.marker, note.text) for note in section.footnotes]
+    header = bulletin.header
+    return Spec(
+        name=name,
+        month=header.month or 1,
+        year=header.year or 2026,
+        orientation=[item.text for item in bulletin.orientation],
+        outline=outline,
+    )
+
+
 def by_name(name):
     return next(spec for spec in CORPUS if spec.name == name)
 
@@ -296,13 +330,16 @@ def to_markdown(spec):
         "**" + "\n".join(spec.publisher) + "**",
         "**TÀI LIỆU\nPHỤC VỤ SINH HOẠT CHI BỘ\n" + spec.month_line + "**",
         MARKING,
-        "I- ĐỊNH HƯỚNG SINH HOẠT CHI BỘ",
-        "\n".join(
-            ["| Stt | Nội dung |", "|---|---|"]
-            + [f"| {n} | {text} |" for n, text in enumerate(spec.orientation, start=1)]
-        ),
-        "II- NỘI DUNG",
     ]
+    if spec.orientation:
+        lines += [
+            "I- ĐỊNH HƯỚNG SINH HOẠT CHI BỘ",
+            "\n".join(
+                ["| Stt | Nội dung |", "|---|---|"]
+                + [f"| {n} | {text} |" for n, text in enumerate(spec.orientation, start=1)]
+            ),
+        ]
+    lines.append("II- NỘI DUNG")
     for item in spec.outline:
         if isinstance(item, H) and item.printed:
             lines.append(f"{item.number}. {item.heading}")
@@ -332,8 +369,8 @@ LIST_ORIENTATION, LIST_CONTENT = "91", "92"
 
 
 def _add_numbering(document):
-    """Two lists in numbering.xml: "1." / "1.1." for headings (linked to the Heading 1 and
-    Heading 2 styles, as Word does for a numbered heading list), and "1." for the orientation."""
+    """Two lists in numbering.xml: "1." / "1.1." / "1.1.1." for headings (linked to the Heading
+    1 to 3 styles, as Word does for a numbered heading list), and "1." for the orientation."""
     numbering = document.part.numbering_part.element
     levels = "".join(
         f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
@@ -341,7 +378,7 @@ def _add_numbering(document):
         for ilvl, fmt, text in [
             (0, "decimal", "%1."),
             (1, "decimal", "%1.%2."),
-            (2, "lowerLetter", "%3)"),
+            (2, "decimal", "%1.%2.%3."),
         ]
     )
     numbering.append(
@@ -364,7 +401,7 @@ def _add_numbering(document):
                 '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
             )
         )
-    for style_id, ilvl in (("Heading1", 0), ("Heading2", 1)):
+    for style_id, ilvl in (("Heading1", 0), ("Heading2", 1), ("Heading3", 2)):
         style = document.styles.get_by_id(style_id, 1)
         ppr = style.element.get_or_add_pPr()
         ppr.append(
@@ -409,11 +446,12 @@ def to_docx(spec, *, auto=None, lists=False):
     for line in ("TÀI LIỆU", "PHỤC VỤ SINH HOẠT CHI BỘ", spec.month_line):
         document.add_paragraph().add_run(line).bold = True
     document.add_paragraph(MARKING)
-    document.add_paragraph().add_run("I- ĐỊNH HƯỚNG SINH HOẠT CHI BỘ").bold = True
+    if spec.orientation:
+        document.add_paragraph().add_run("I- ĐỊNH HƯỚNG SINH HOẠT CHI BỘ").bold = True
     if lists:
         for text in spec.orientation:
             _numbered(document, text, LIST_ORIENTATION, 0)
-    else:
+    elif spec.orientation:
         _table(
             document,
             [["Stt", "Nội dung"]] + [[str(n), t] for n, t in enumerate(spec.orientation, 1)],
@@ -478,12 +516,13 @@ def to_html(spec):
     out = [f'<p class="center">{"<br>".join(map(html.escape, spec.publisher))}</p>']
     out.append(f'<p class="center">TÀI LIỆU<br>PHỤC VỤ SINH HOẠT CHI BỘ<br>{spec.month_line}</p>')
     out.append(f'<p class="center">{MARKING}</p>')
-    out.append('<p class="center">I- ĐỊNH HƯỚNG SINH HOẠT CHI BỘ</p>')
-    out.append(
-        _html_table(
-            [["Stt", "Nội dung"]] + [[str(n), t] for n, t in enumerate(spec.orientation, 1)]
+    if spec.orientation:
+        out.append('<p class="center">I- ĐỊNH HƯỚNG SINH HOẠT CHI BỘ</p>')
+        out.append(
+            _html_table(
+                [["Stt", "Nội dung"]] + [[str(n), t] for n, t in enumerate(spec.orientation, 1)]
+            )
         )
-    )
     out.append('<p class="center">II- NỘI DUNG</p>')
     items = []
     for item in spec.outline:
@@ -524,12 +563,18 @@ def _html_table(rows):
 
 
 def to_pdf(spec):
+    if spec not in CORPUS:
+        return _render(to_html(spec))
     return _rendered(spec.name)
 
 
 @functools.cache
 def _rendered(name):
     """Each bulletin is rendered once per test run: WeasyPrint takes seconds."""
+    return _render(to_html(by_name(name)))
+
+
+def _render(page):
     from weasyprint import HTML
 
-    return HTML(string=to_html(by_name(name))).write_pdf()
+    return HTML(string=page).write_pdf()

@@ -9,11 +9,13 @@ import io
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 from PIL import Image
 
 from bulletins.models import Issue, PublisherSettings
 from documents.models import Document
-from people.models import Event, Participation, Person
+from notices.models import Kind, Notice
+from people.models import Event, Organisation, Participation, Person, Succession
 from portal import pdf
 
 from .factories import make_issue, make_user
@@ -24,8 +26,9 @@ pytestmark = pytest.mark.django_db
 # have their own tests (test_admin, test_accounts, test_uploads).
 NOT_PORTAL = ("quan-tri/", "tai-khoan/", "ckeditor5/")
 
-ROLES = ["anonymous", "reader", "other_cell", "editor", "approver", "admin"]
-EVERYONE_LOGGED_IN = {"reader", "other_cell", "editor", "approver", "admin"}
+# "successor": a cell of the ward that ward A merged into today, after A's issues came out.
+ROLES = ["anonymous", "reader", "other_cell", "successor", "editor", "approver", "admin"]
+EVERYONE_LOGGED_IN = {"reader", "other_cell", "successor", "editor", "approver", "admin"}
 BOARD = {"editor", "approver", "admin"}
 
 
@@ -58,6 +61,14 @@ def world(settings, tmp_path, board, cell, city, directive):
         name="Đảng ủy phường Sông Hiến", kind="ward", parent=city
     )
     other_cell = ward_b.__class__.objects.create(name="Chi bộ Tổ 9", kind="cell", parent=ward_b)
+    merged_ward = Organisation.objects.create(name="Phường Thục Phán", kind="ward", parent=city)
+    merged_cell = Organisation.objects.create(name="Chi bộ Tổ 1", kind="cell", parent=merged_ward)
+    Succession.objects.create(
+        predecessor=ward_a,
+        successor=merged_ward,
+        kind=Succession.Kind.MERGED,
+        date=timezone.localdate(),
+    )
 
     issues = {
         "internal": make_issue(board, 7),
@@ -84,12 +95,14 @@ def world(settings, tmp_path, board, cell, city, directive):
     users = {
         "reader": make_user("bithu_a", groups=["Bí thư chi bộ"]),
         "other_cell": make_user("bithu_b", groups=["Bí thư chi bộ"]),
+        "successor": make_user("bithu_c", groups=["Bí thư chi bộ"]),
         "editor": make_user("bientap_tg", groups=["Biên tập viên"], is_staff=True),
         "approver": make_user("pheduyet_tg", groups=["Phê duyệt"], is_staff=True),
         "admin": make_user("quantri_ht", is_staff=True, is_superuser=True),
     }
     users["reader"].organisations.set([cell])
     users["other_cell"].organisations.set([other_cell])
+    users["successor"].organisations.set([merged_cell])
     users["editor"].organisations.set([board])
     users["approver"].organisations.set([board])
     return {"issues": issues, "images": images, "users": users, "document": directive}
@@ -98,7 +111,7 @@ def world(settings, tmp_path, board, cell, city, directive):
 def readers_of(audience):
     return {
         "internal": EVERYONE_LOGGED_IN,
-        "ward_a": {"reader", "admin"},
+        "ward_a": {"reader", "successor", "admin"},
         "public": {"anonymous", *EVERYONE_LOGGED_IN},
         "draft": set(),
     }[audience]
@@ -112,6 +125,11 @@ def matrix(world):
     Participation.objects.create(event=event, person=person, role=Participation.Role.CHAIRED)
     cases = [
         ("favicon", "/favicon.ico", "get", set(ROLES)),  # the browser icon, for everyone
+        # the installable app's worker and manifest hold nothing internal; what it keeps
+        # offline is listed only for an account
+        ("service_worker", reverse("service_worker"), "get", set(ROLES)),
+        ("manifest", reverse("manifest"), "get", set(ROLES)),
+        ("offline_urls", reverse("offline_urls"), "get", EVERYONE_LOGGED_IN),
         ("bulletins:home", reverse("bulletins:home"), "get", EVERYONE_LOGGED_IN),
         ("bulletins:archive", reverse("bulletins:archive"), "get", EVERYONE_LOGGED_IN),
         (
@@ -129,7 +147,16 @@ def matrix(world):
         ("people:person", reverse("people:person", args=[person.pk]), "get", EVERYONE_LOGGED_IN),
         ("people:event_list", reverse("people:event_list"), "get", EVERYONE_LOGGED_IN),
         ("people:event", reverse("people:event", args=[event.pk]), "get", EVERYONE_LOGGED_IN),
+        # Everyone has a bell and settings of her own; a notice opens for its recipient only.
+        ("notices:list", reverse("notices:list"), "get", EVERYONE_LOGGED_IN),
+        ("notices:settings", reverse("notices:settings"), "get", EVERYONE_LOGGED_IN),
+        ("notices:read_all", reverse("notices:read_all"), "post", EVERYONE_LOGGED_IN),
     ]
+    for role in ("reader", "editor"):
+        notice = Notice.objects.create(
+            recipient=world["users"][role], kind=Kind.ANSWER, text="Trả lời", link="/"
+        )
+        cases.append(("notices:open", reverse("notices:open", args=[notice.pk]), "post", {role}))
     for audience, issue in issues.items():
         readers = readers_of(audience)
         # the issue's words are searched for: a hit (its section's anchor) only for its readers

@@ -14,6 +14,8 @@ from accounts.demo import DEMO_ACCOUNTS
 from accounts.models import User
 from bulletins.models import Issue, Section
 from documents.models import Document
+from notices import notify
+from notices.models import Kind
 
 from .support import ARTIFACTS
 
@@ -43,6 +45,10 @@ def demo_pages(live_demo):
     """The pages to check on the demo data: path by name."""
     published = Issue.objects.published()
     reported = Section.objects.filter(issue__in=published, body__contains="<img").first().event
+    # The bell with a count and the notice list with an unread notice are checked too.
+    accounts = User.objects.filter(username__in=[a.username for a in DEMO_ACCOUNTS])
+    latest = published.first()
+    notify(accounts, Kind.NEW_ISSUE, issue=latest, text=latest.title, link="/")
     return {
         "home": reverse("bulletins:home"),
         "archive": reverse("bulletins:archive"),
@@ -51,6 +57,8 @@ def demo_pages(live_demo):
         "person": reverse("people:person", args=[reported.participants.first().pk]),
         "event": reverse("people:event", args=[reported.pk]),
         "search": reverse("search") + "?q=chuyen+doi+so",
+        "notices": reverse("notices:list"),
+        "notice settings": reverse("notices:settings"),
     }
 
 

@@ -16,7 +16,7 @@ from django.contrib import admin
 from django.urls import reverse
 from reversion.models import Version
 
-from bulletins.models import Issue, Section
+from bulletins.models import ImportJob, Issue, Section
 from bulletins.tasks import publish_due_issues
 from documents.models import Document, DocumentRelation
 from people.models import Event, Person, Position
@@ -38,6 +38,9 @@ OBJECT_VIEWS = {
     "revision": "revert",
     "recover": "recover",
     "import_warnings": "change",
+    "import_status": "import",  # an import in progress: for those who import for its publisher
+    "take": "take",  # taking sections from a higher issue into this one: drafts only
+    "upstream": "change",  # deciding on a corrected source of a taken section
     "password_change": "change",
 }
 # URLs without an object: lists and forms of one's own material, checked for leaks instead.
@@ -48,10 +51,10 @@ POLICY_MODELS = {"bulletins.Issue", "bulletins.Section"}
 
 # Publisher A's own staff, on A's material (B's staff are refused everything of A's).
 ALLOWED = {
-    ("editor", "draft"): {"view", "change", "delete", "revert", "recover"},
+    ("editor", "draft"): {"view", "change", "delete", "revert", "recover", "import", "take"},
     ("editor", "published"): {"view"},
     # Approvers create nothing, so they neither delete nor recover.
-    ("approver", "draft"): {"view", "change", "revert"},
+    ("approver", "draft"): {"view", "change", "revert", "take"},
     ("approver", "published"): {"view", "change", "revert"},
 }
 
@@ -104,6 +107,15 @@ def material(boards, city, cell, directive, reader, client):
     client.post(reverse("login"), {"username": reader.username, "password": "sai"})
     AccessFailureLog.objects.create(username=reader.username, ip_address="127.0.0.1")
     publish_due_issues.enqueue()  # a background task result (django-tasks-db's admin)
+    # A's editor's import, read and waiting for the confirmation (its page posts it).
+    ImportJob.objects.create(
+        publisher=a.org,
+        created_by=a.editor,
+        filename="thang-12.md",
+        source_hash="0" * 64,
+        status=ImportJob.Status.READY,
+        preview={"outline": [{"number": "1.", "heading": "Tin bí mật của A"}]},
+    )
     DocumentRelation.objects.create(
         source=directive,
         target=Document.objects.create(
@@ -132,7 +144,14 @@ def object_urls(material):
                 version = material["deleted"][label]
                 yield label, name, kind, reverse(f"admin:{name}", args=[version.pk]), "draft"
                 continue
-            if kind in ("read_report", "workflow", "word") and key != "issue":
+            if (
+                kind in ("read_report", "workflow", "import_status", "take", "word")
+                and key != "issue"
+            ):
+                continue
+            if kind == "import_status":
+                job = ImportJob.objects.get(publisher=material["a"].org)
+                yield label, name, kind, reverse(f"admin:{name}", args=[job.pk]), "draft"
                 continue
             for status, obj in material[key].items():
                 versions = Version.objects.get_for_object(obj).order_by("pk")
@@ -175,7 +194,7 @@ def staff(material):
 
 def test_every_admin_url_for_every_staff_role(client, material):
     wrongful_allows, wrongful_refusals, checked = [], [], 0
-    secrets = [material["a"].published.title, material["a"].draft.title]
+    secrets = [material["a"].published.title, material["a"].draft.title, "thang-12.md"]
     for role, user in staff(material).items():
         client.force_login(user)
         for label, _name, kind, url, status in object_urls(material):

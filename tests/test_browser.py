@@ -37,3 +37,38 @@ def test_demo_secretary_logs_in_and_reads_the_latest_issue(live_demo, live_serve
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=ARTIFACTS / "issue-phone.png", full_page=False)
     page.close()
+
+
+def test_the_secretary_sees_the_bell_and_the_notice_of_a_new_issue(
+    live_demo, live_server, browser, settings
+):
+    from django.core import mail
+    from django.core.management import call_command
+
+    from accounts.models import User
+    from bulletins import workflow
+    from bulletins.models import Section
+
+    secretary = next(account for account in DEMO_ACCOUNTS if account.role == "secretary")
+    User.objects.filter(username=secretary.username).update(email="bithu@example.org")
+    approver = User.objects.get(username="pheduyet")
+    latest = Issue.objects.published().order_by("-year", "-month").first()
+    issue = Issue.objects.create(publisher=latest.publisher, year=latest.year + 1, month=1)
+    Section.objects.create(issue=issue, position=10, heading="Nội dung học tập tháng 1")
+    workflow.apply(issue, "publish", approver)  # commits: the notice is made, its e-mail queued
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    assert [message.to for message in mail.outbox] == [["bithu@example.org"]]
+
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    page.goto(f"{live_server.url}/")
+    page.get_by_label("Tên đăng nhập").fill(secretary.username)
+    page.get_by_label("Mật khẩu").fill(secretary.password)
+    page.get_by_role("button", name="Đăng nhập").click()
+
+    bell = page.get_by_role("link", name="Thông báo 1 chưa đọc")
+    bell.click()
+    page.wait_for_url("**/thong-bao/")
+    page.get_by_role("button", name=f"Số tài liệu mới cho chi bộ: {issue.title}").click()
+    page.wait_for_url(f"**{issue.get_absolute_url()}")
+    assert page.get_by_role("link", name="Thông báo", exact=True).is_visible()  # read: no count
+    page.close()

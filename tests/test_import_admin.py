@@ -1,8 +1,9 @@
 """The import page with files the importer has doubts about: what the editor sees before
-confirming, what the draft keeps, and the pending upload on failures."""
+confirming, what the draft keeps, and the pending upload on failures. Tasks run at once here
+(TASKS_BACKEND=immediate): each request's redirect lands on the step's result; the worker's
+part is in test_import_tasks.py."""
 
 import errno
-import hashlib
 
 import pytest
 from django.core.files.base import ContentFile
@@ -13,16 +14,17 @@ from django.utils import translation
 from django.utils.html import escape
 
 from bulletins.importing import read_bytes
-from bulletins.models import Issue, Section
+from bulletins.models import ImportJob, Issue, Section
 
 from .factories import make_user
 from .import_corpus import by_name, to_markdown, to_pdf
 
 IMPORT_URL = "admin:bulletins_issue_import"
+STATUS_URL = "admin:bulletins_issue_import_status"
 
 
 @pytest.fixture(autouse=True)
-def english():
+def english(immediate_tasks):
     with translation.override("en"):
         yield
 
@@ -34,17 +36,23 @@ def editor_client(client, editor, settings, tmp_path):
     return client
 
 
-def upload(client, board, content, name):
+def upload(client, board, content, name, **options):
+    """The page the upload ends on: the import's status page, or the form with its error."""
     file = SimpleUploadedFile(name, content, content_type="application/octet-stream")
-    return client.post(reverse(IMPORT_URL), {"file": file, "publisher": board.pk})
+    form = {"file": file, "publisher": board.pk, **options}
+    return client.post(reverse(IMPORT_URL), form, follow=True)
 
 
-def confirm(client, preview):
-    form = preview.context["confirm"]
-    data = {field.name: field.value() for field in form}
-    return client.post(
-        reverse(IMPORT_URL), {k: v for k, v in data.items() if v not in (None, False)}
-    )
+def confirm(client, page):
+    return client.post(reverse(STATUS_URL, args=[page.context["job"].pk]), follow=True)
+
+
+def draft_of(page):
+    """The issue an import's result page links to."""
+    job = page.context["job"]
+    assert job.status == ImportJob.Status.DONE, job.error
+    assert reverse("admin:bulletins_issue_change", args=[job.issue_id]) in page.content.decode()
+    return job.issue
 
 
 # A header line the importer does not know, and a section 4 whose heading is missing.
@@ -56,16 +64,16 @@ DOUBTFUL = to_markdown(by_name("missing-heading")).replace(
 @pytest.mark.django_db
 def test_preview_lists_warnings_and_unplaced_then_the_draft_keeps_them(editor_client, board):
     preview = upload(editor_client, board, DOUBTFUL, "thang-11.md")
+    assert preview.redirect_chain[0][0].endswith(f"/nhap/{preview.context['job'].pk}/")
     shown = preview.context["preview"]
-    assert [fragment.text for fragment in shown["unplaced"]] == ["Số 07-TL/BTGDV"]
-    assert [warning.kind for warning in shown["warnings"]] == ["implicit_section"]
+    assert [fragment["text"] for fragment in shown["unplaced"]] == ["Số 07-TL/BTGDV"]
+    assert [warning["kind"] for warning in shown["warnings"]] == ["implicit_section"]
     page = preview.content.decode()
-    assert "Số 07-TL/BTGDV" in page and escape(shown["warnings"][0].text) in page
+    assert "Số 07-TL/BTGDV" in page and escape(shown["warnings"][0]["text"]) in page
+    assert 'http-equiv="refresh"' not in page  # nothing left to wait for
     assert Issue.objects.count() == 0
 
-    done = confirm(editor_client, preview)
-    assert done.status_code == 302
-    issue = Issue.objects.get()
+    issue = draft_of(confirm(editor_client, preview))
     kinds = [item["kind"] for item in issue.import_warnings]
     assert kinds == ["implicit_section", "unplaced"]
     assert "Số 07-TL/BTGDV" in issue.import_warnings[1]["message"]
@@ -80,38 +88,41 @@ def test_preview_lists_warnings_and_unplaced_then_the_draft_keeps_them(editor_cl
 @pytest.mark.django_db
 def test_a_pdf_is_imported_through_the_page(editor_client, board):
     preview = upload(editor_client, board, to_pdf(by_name("gap")), "thang-10.pdf")
-    assert preview.status_code == 200 and preview.context["preview"] is not None
-    assert [w.kind for w in preview.context["preview"]["warnings"]] == ["numbering_gap"]
-    confirm(editor_client, preview)
-    numbers = list(Issue.objects.get().sections.values_list("number", flat=True))
+    assert preview.status_code == 200 and preview.context["preview"]
+    assert [w["kind"] for w in preview.context["preview"]["warnings"]] == ["numbering_gap"]
+    issue = draft_of(confirm(editor_client, preview))
+    numbers = list(issue.sections.values_list("number", flat=True))
     assert numbers[-6:] == ["4.", "4.1.", "4.2.", "4.3.", "4.4.", "4.5."]  # renumbered outline
     assert Section.objects.filter(heading="Tin hoạt động").exists()
 
 
 @pytest.mark.django_db
-def test_a_truncated_pending_file_does_not_block_the_same_file(editor_client, board):
-    content = to_markdown(by_name("regular"))
-    token = hashlib.sha256(content).hexdigest()
-    default_storage.save(f"imports/{token}.md", ContentFile(content[:100]))
-    preview = upload(editor_client, board, content, "thang-9.md")
-    assert confirm(editor_client, preview).status_code == 302
+def test_confirming_twice_imports_once(editor_client, board):
+    preview = upload(editor_client, board, to_markdown(by_name("regular")), "thang-9.md")
+    draft_of(confirm(editor_client, preview))
+    again = confirm(editor_client, preview)
+    assert [message.level_tag for message in again.context["messages"]] == ["warning"]
     assert Issue.objects.count() == 1
 
 
 @pytest.mark.django_db
-def test_a_broken_pending_file_is_removed_when_the_confirmation_fails(editor_client, board):
+def test_a_broken_pending_file_fails_the_import_and_the_same_file_imports_again(
+    editor_client, board
+):
     content = to_markdown(by_name("regular"))
     preview = upload(editor_client, board, content, "thang-9.md")
-    token = preview.context["confirm"]["token"].value()
-    path = default_storage.path(f"imports/{token}.md")
-    with open(path, "r+b") as stored:
+    job = preview.context["job"]
+    name = f"imports/{job.pk}.md"
+    with open(default_storage.path(name), "r+b") as stored:
         stored.truncate(100)
-    response = confirm(editor_client, preview)
-    assert response.status_code == 200 and response.context["confirm"].non_field_errors()
-    assert not default_storage.exists(f"imports/{token}.md")
+    failed = confirm(editor_client, preview)
+    job.refresh_from_db()
+    assert job.status == ImportJob.Status.FAILED
+    assert "hãy tải lên lại" in job.error and escape(job.error) in failed.content.decode()
+    assert not default_storage.exists(name)
     assert Issue.objects.count() == 0
     # uploading the same file again works at once
-    assert confirm(editor_client, upload(editor_client, board, content, "a.md")).status_code == 302
+    assert draft_of(confirm(editor_client, upload(editor_client, board, content, "a.md")))
 
 
 @pytest.mark.django_db
@@ -129,7 +140,7 @@ def test_a_disk_error_while_storing_gives_a_message_and_no_file(editor_client, b
         [message] = response.context["form"].non_field_errors()
     assert "không lưu được" in message
     assert not default_storage.listdir("imports")[1]
-    assert Issue.objects.count() == 0
+    assert Issue.objects.count() == 0 and ImportJob.objects.count() == 0
 
 
 @pytest.mark.django_db
@@ -139,16 +150,16 @@ def test_a_hostile_upload_gets_a_message_not_a_server_error(editor_client, board
 
     response = upload(editor_client, board, attacks()[attack], "thang-9.docx")
     assert response.status_code == 200
-    assert response.context["form"].non_field_errors()
+    job = response.context["job"]
+    assert job.status == ImportJob.Status.FAILED and job.error
+    assert 'class="errornote"' in response.content.decode()
     assert Issue.objects.count() == 0
     assert not default_storage.exists("imports") or default_storage.listdir("imports")[1] == []
 
 
 @pytest.mark.django_db
 def test_the_editor_ticks_off_warnings_and_others_may_not(editor_client, board, client):
-    preview = upload(editor_client, board, DOUBTFUL, "thang-11.md")
-    confirm(editor_client, preview)
-    issue = Issue.objects.get()
+    issue = draft_of(confirm(editor_client, upload(editor_client, board, DOUBTFUL, "t.md")))
     version = issue.version
     url = reverse("admin:bulletins_issue_import_warnings", args=[issue.pk])
     page = editor_client.get(url)
@@ -169,12 +180,9 @@ def test_the_editor_ticks_off_warnings_and_others_may_not(editor_client, board, 
 
 @pytest.mark.django_db
 def test_the_month_written_in_the_file_wins_over_the_forms(editor_client, board):
-    file = SimpleUploadedFile("thang.md", DOUBTFUL, content_type="application/octet-stream")
-    form = {"file": file, "publisher": board.pk, "month": 3, "year": 2020}
-    preview = editor_client.post(reverse(IMPORT_URL), form)
+    preview = upload(editor_client, board, DOUBTFUL, "thang.md", month=3, year=2020)
     written = read_bytes(DOUBTFUL, "thang.md").header
     assert written.month and written.month != 3
-    assert (preview.context["preview"]["month"], preview.context["preview"]["year"]) == (
-        written.month,
-        written.year,
-    )
+    job = preview.context["job"]
+    assert (job.month, job.year) == (written.month, written.year)
+    assert draft_of(confirm(editor_client, preview)).month == written.month

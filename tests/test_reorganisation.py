@@ -11,7 +11,7 @@ from django.utils import timezone
 from accounts import roles
 from bulletins.models import Issue
 from people import reorganisation
-from people.models import Organisation, Succession, Transfer
+from people.models import Organisation, OrganisationName, Succession, Transfer
 
 from .factories import make_issue, make_user
 
@@ -207,3 +207,27 @@ def test_the_successor_boards_staff_manage_the_archive_of_the_board_it_succeeded
     assert policy.can(editor, "view", old_issue)
     # They publish as their own body: the ended board is not offered for new issues.
     assert list(policy.publishers_for(editor)) == [new_board]
+
+
+@pytest.mark.parametrize("how", ["typo fixed", "former name recorded"])
+def test_a_renamed_publisher_shows_on_pages_already_seen(client, tree, board, how):
+    """The issue page is cached by state and revalidated by ETag: a rename must be a new state."""
+    reader = tree["readers"]["Phường Sông Hiến"]
+    issue = published_on(make_issue(board, 4), datetime.date(2025, 4, 20))
+    client.force_login(reader)
+    first = client.get(issue.get_absolute_url())
+    assert "Ban Tuyên giáo Thành ủy" in first.content.decode()
+    if how == "typo fixed":
+        board.name = "Ban Tuyên giáo Thành ủy Hòa Sơn"
+        board.save()
+        shown = "Ban Tuyên giáo Thành ủy Hòa Sơn"
+    else:
+        OrganisationName.objects.create(
+            organisation=board,
+            name="Ban Tuyên huấn Thành ủy",
+            valid_until=datetime.date(2025, 5, 1),
+        )
+        shown = "Ban Tuyên huấn Thành ủy"
+    again = client.get(issue.get_absolute_url(), HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 200
+    assert shown in again.content.decode()

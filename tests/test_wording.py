@@ -1,5 +1,6 @@
 """Vietnamese that reads right: the terms, plurals and labels a new user met wrong."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -196,3 +197,20 @@ def test_the_catalogue_follows_the_glossary():
 def test_no_translation_doubles_the_plural_marker():
     doubled = [line for line in CATALOGUE.read_text("utf-8").splitlines() if "các các" in line]
     assert not doubled
+
+
+def test_the_catalogue_translates_each_string_once():
+    """Branches merge the catalogue as a union: a string added twice would be translated by
+    whichever copy the compiler meets last, so two translations could silently disagree."""
+    catalogue = CATALOGUE
+    keys = re.findall(
+        r'^(msgctxt "[^\n]*"\n)?msgid ("[^\n]*"(?:\n"[^\n]*")*)$', catalogue.read_text(), re.M
+    )
+    seen, twice = set(), []
+    for context, msgid in keys:
+        if msgid == '""' and not context:
+            continue  # the header
+        if (context, msgid) in seen:
+            twice.append(msgid)
+        seen.add((context, msgid))
+    assert twice == []

@@ -402,3 +402,29 @@ class TestAttachments:
         assert response.status_code == 200
         assert "Hãy đính kèm tệp PDF (.pdf) hoặc Word (.docx)" in response.content.decode()
         assert not Attachment.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "step, message",
+    [
+        ({"transition": "send_back"}, "Hãy ghi ý kiến: biên tập viên cần biết lý do."),
+        (
+            {"transition": "schedule", "when": "2020-01-01T10:00"},
+            "Hãy chọn thời điểm phát hành trong tương lai.",
+        ),
+        ({"transition": "schedule", "when": "mai"}, "Nhập một ngày/thời gian hợp lệ."),
+        ({"transition": "submit"}, "Không thể thực hiện bước này khi số tài liệu đang ở"),
+    ],
+)
+def test_a_refused_step_says_why_once_and_changes_nothing(
+    client, approver, draft_issue, step, message
+):
+    draft_issue.status = Issue.Status.SUBMITTED
+    draft_issue.save()
+    client.force_login(approver)
+    url = reverse("admin:bulletins_issue_workflow", args=[draft_issue.pk])
+    page = client.post(url, step).content.decode()
+    assert page.count(message) == 1
+    draft_issue.refresh_from_db()
+    assert draft_issue.status == Issue.Status.SUBMITTED
+    assert not draft_issue.reviews.exists()

@@ -1,50 +1,52 @@
-"""The admin page “Nhập tài liệu”: upload a file, check the recognised structure, confirm.
+"""The admin page “Nhập tài liệu”: upload a file, follow its reading, check the recognised
+structure, confirm, follow the writing of the draft.
 
-Entry point: ``import_view(request, model_admin)``, wired by IssueAdmin.get_urls() as
-``admin:bulletins_issue_import``; ``import_report(issue)`` lists on the issue page the
-warnings the import kept on the draft. Between the two steps the upload waits under
-MEDIA_ROOT/imports/, named by its SHA-256 (never served: the media view only serves images/
-and documents/), and the confirmation re-reads it, so nothing the browser sends back but
-that fingerprint decides what is imported.
+Entry points: ``import_view(request, model_admin)`` (the upload, ``admin:bulletins_issue_import``)
+and ``import_status_view(request, model_admin, pk)`` (one import, ``…_import_status``), wired by
+IssueAdmin.get_urls(); ``import_report(issue)`` lists on the issue page the warnings the import
+kept on the draft. The requests only store the upload and enqueue: the task worker reads and
+writes (bulletins/import_jobs.py), and the status page reloads itself until there is a result.
+Nothing the browser sends back but the job's id decides what is imported.
 """
 
 import hashlib
-import re
-from datetime import timedelta
 from pathlib import Path
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import transaction
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from bulletins import import_jobs
 from bulletins import policy as rules
-from bulletins.importing import BulletinImportError, import_bulletin, read_bytes
-from bulletins.importing.writer import check_import, issue_period, render_body
-from bulletins.models import Issue
-from bulletins.numbering import number_outline
+from bulletins.importing import BulletinImportError
+from bulletins.models import ImportJob, Issue
 from bulletins.policy import policy
-from documents.citations import extract_citations
 from people.models import Organisation
 
 from .pages import admin_page
 
 MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-EXTENSIONS = (".docx", ".pdf", ".md", ".txt", ".doc")  # .doc: to say how to convert it
-PENDING = "imports"
-PENDING_LIFETIME = timedelta(days=1)
+EXTENSIONS = (".docx", ".pdf", ".md", ".txt", ".doc")
 TEMPLATE = "admin/bulletins/issue/import.html"
+# Seconds between two reloads of the status page while the worker is busy (a meta refresh:
+# no script, so nothing for the Content Security Policy to allow).
+REFRESH_SECONDS = 2
+RECENT = 10  # imports listed under the upload form, to come back to one
 
 
-class _ImportOptions(forms.Form):
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Bulletin file"),
+        help_text=_(
+            "Word (.docx), PDF with text (.pdf), Markdown (.md) or text (.txt), at most 10 MB."
+        ),
+    )
     publisher = forms.ModelChoiceField(queryset=Organisation.objects.none(), label=_("Publisher"))
     month = forms.IntegerField(
         label=_("Month"),
@@ -66,38 +68,6 @@ class _ImportOptions(forms.Form):
         if publishers.count() == 1:
             self.fields["publisher"].initial = publishers.get()
 
-    def check(self, content, filename):
-        """Parse the file and refuse what the import would refuse, writing nothing."""
-        data = self.cleaned_data
-        try:
-            self.bulletin = read_bytes(content, filename)
-            # The month written in the file wins: the form's is only for files without one.
-            header = self.bulletin.header
-            self.month, self.year = issue_period(
-                self.bulletin,
-                None if header.month else data["month"],
-                None if header.year else data["year"],
-            )
-            check_import(
-                data["publisher"],
-                self.year,
-                self.month,
-                self.bulletin.source_hash,
-                replace=data["replace"],
-            )
-        except BulletinImportError as error:
-            raise forms.ValidationError(str(error)) from error
-
-
-class UploadForm(_ImportOptions):
-    file = forms.FileField(
-        label=_("Bulletin file"),
-        help_text=_(
-            "Word (.docx), PDF with text (.pdf), Markdown (.md) or text (.txt), at most 10 MB."
-        ),
-    )
-    field_order = ["file", "publisher", "month", "year", "replace"]
-
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if Path(upload.name).suffix.lower() not in EXTENSIONS:
@@ -111,107 +81,62 @@ class UploadForm(_ImportOptions):
             raise forms.ValidationError(_("The file is larger than 10 MB."))
         return upload
 
-    def clean(self):
-        data = super().clean()
-        if not self.errors:
-            upload = data["file"]
-            self.content = upload.read()
-            self.check(self.content, upload.name)
-            self.token = _keep(self.content, upload.name)
-        return data
-
-
-class ConfirmForm(_ImportOptions):
-    token = forms.RegexField(regex=r"^[0-9a-f]{64}$", widget=forms.HiddenInput)
-    filename = forms.CharField(max_length=255, widget=forms.HiddenInput)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name in ("publisher", "month", "year", "replace"):
-            self.fields[name].widget = forms.HiddenInput()
-
-    def clean_filename(self):
-        name = Path(self.cleaned_data["filename"]).name
-        if Path(name).suffix.lower() not in EXTENSIONS:
-            raise forms.ValidationError(_("Unsupported file type."))
-        return name
-
-    def clean(self):
+    def start(self, user):
+        """Store the file and queue its reading; the job, or None with the form's error."""
+        data = self.cleaned_data
         try:
-            data = super().clean()
-            if not self.errors:
-                self.content = _pending_content(data["token"], data["filename"])
-                self.check(self.content, data["filename"])
-            return data
-        except forms.ValidationError:
-            self.forget()  # a pending file that fails is never kept to block a new upload
-            raise
-
-    def forget(self):
-        token, filename = self.data.get("token", ""), self.data.get("filename", "")
-        if re.fullmatch(r"[0-9a-f]{64}", token) and Path(filename).suffix.lower() in EXTENSIONS:
-            default_storage.delete(_pending_name(token, Path(filename).name))
-
-    def save(self, user):
-        try:
-            return import_bulletin(
-                self.bulletin,
-                publisher=self.cleaned_data["publisher"],
-                month=self.month,
-                year=self.year,
-                replace=self.cleaned_data["replace"],
-                created_by=user,
+            return import_jobs.start(
+                data["file"].read(),
+                data["file"].name,
+                publisher=data["publisher"],
+                user=user,
+                month=data["month"],
+                year=data["year"],
+                replace=data["replace"],
             )
-        finally:
-            self.forget()
+        except BulletinImportError as error:
+            self.add_error(None, str(error))
+            return None
 
 
 def import_view(request, model_admin):
-    """Step 1: upload and preview; step 2 (the form carries a token): import and redirect."""
+    """The upload: store the file, queue its reading and follow it on its status page."""
     if not request.user.has_perm("bulletins.add_issue"):
         raise PermissionDenied
     publishers = policy.publishers_for(request.user)
-    form, confirm, preview = UploadForm(publishers=publishers), None, None
-    if request.method == "POST" and "token" in request.POST:
-        confirm = ConfirmForm(request.POST, publishers=publishers)
-        try:
-            issue = confirm.save(request.user) if confirm.is_valid() else None
-        except BulletinImportError as error:  # another editor imported it meanwhile
-            confirm.add_error(None, str(error))
-            issue = None
-        if issue is not None:
-            messages.success(
-                request,
-                gettext(
-                    "The draft issue “%(issue)s” was created from the file: "
-                    "check it before publishing."
-                )
-                % {"issue": issue},
-            )
-            return redirect("admin:bulletins_issue_change", issue.pk)
-    elif request.method == "POST":
+    form = UploadForm(publishers=publishers)
+    if request.method == "POST":
         form = UploadForm(request.POST, request.FILES, publishers=publishers)
-        if form.is_valid():
-            preview = _preview(form)
-            confirm = ConfirmForm(
-                publishers=publishers,
-                initial={
-                    **{name: form.cleaned_data[name] for name in ("publisher", "replace")},
-                    "month": form.month,
-                    "year": form.year,
-                    "token": form.token,
-                    "filename": Path(form.cleaned_data["file"].name).name,
-                },
-            )
+        job = form.start(request.user) if form.is_valid() else None
+        if job is not None:
+            return redirect("admin:bulletins_issue_import_status", job.pk)
     return admin_page(
         model_admin,
         request,
         TEMPLATE,
         gettext("Import a bulletin"),
         form=form,
-        confirm=confirm,
-        preview=preview,
+        recent=policy.imports_for(request.user).select_related("created_by")[:RECENT],
         max_size_mb=MAX_UPLOAD_SIZE // (1024 * 1024),
+    )
+
+
+def import_status_view(request, model_admin, pk):
+    """One import: progress while the worker runs, then the preview and its confirmation, the
+    draft, or why nothing was imported. Only staff who may import for its publisher see it."""
+    job = get_object_or_404(policy.imports_for(request.user).select_related("issue"), pk=pk)
+    if request.method == "POST":
+        if not import_jobs.confirm(job):  # confirmed twice, or not read yet
+            messages.warning(request, gettext("This import is not waiting for a confirmation."))
+        return redirect("admin:bulletins_issue_import_status", job.pk)
+    return admin_page(
+        model_admin,
+        request,
+        "admin/bulletins/issue/import_status.html",
+        gettext("Import of %(file)s") % {"file": job.filename},
+        job=job,
+        preview=job.preview if job.status == ImportJob.Status.READY else None,
+        refresh=REFRESH_SECONDS if job.running else None,
     )
 
 
@@ -259,93 +184,3 @@ def import_warnings_view(request, model_admin, pk):
         issue=issue,
         warnings=[(warning_key(w), w["message"]) for w in issue.import_warnings],
     )
-
-
-def _preview(form):
-    """What the editor checks before confirming: header, orientation, outline, counts."""
-    bulletin = form.bulletin
-    sections = bulletin.sections
-    numbers = number_outline([section.level for section in sections])
-    codes = set()
-    for section in sections:
-        codes.update(
-            c.code for c in extract_citations(f"{section.heading}\n{render_body(section.body)}")
-        )
-    return {
-        "bulletin": bulletin,
-        "month": form.month,
-        "year": form.year,
-        "publisher": form.cleaned_data["publisher"],
-        "outline": [
-            {"section": section, "number": number, "indent": "\u2003" * (section.level - 1)}
-            for section, number in zip(sections, numbers, strict=True)
-        ],
-        "codes": sorted(codes),
-        "images": len(bulletin.images),
-        "warnings": bulletin.warnings,
-        "unplaced": bulletin.unplaced,
-    }
-
-
-def _pending_name(token, filename):
-    return f"{PENDING}/{token}{Path(filename).suffix.lower()}"
-
-
-def _keep(content, filename):
-    """Store the upload until it is confirmed; the fingerprint is its name.
-
-    A file left by an earlier failure (cut short by a full disk) is replaced, and a failed
-    write leaves nothing behind.
-    """
-    _forget_stale()
-    token = hashlib.sha256(content).hexdigest()
-    name = _pending_name(token, filename)
-    if _stored(name, token) is not None:
-        return token
-    default_storage.delete(name)
-    try:
-        saved = default_storage.save(name, ContentFile(content))
-    except OSError as error:
-        default_storage.delete(name)
-        raise forms.ValidationError(STORAGE_ERROR) from error
-    if saved != name or _stored(name, token) is None:
-        default_storage.delete(saved)
-        raise forms.ValidationError(STORAGE_ERROR)
-    return token
-
-
-STORAGE_ERROR = _(
-    "The file could not be stored on the server (the disk may be full): nothing was "
-    "imported. Try again later or tell the administrator."
-)
-
-
-def _stored(name, token):
-    """The pending file's content when it is there whole, else None."""
-    try:
-        with default_storage.open(name, "rb") as stored:
-            content = stored.read()
-    except OSError:
-        return None
-    return content if hashlib.sha256(content).hexdigest() == token else None
-
-
-def _pending_content(token, filename):
-    name = _pending_name(token, filename)
-    content = _stored(name, token) if re.fullmatch(r"[0-9a-f]{64}", token) else None
-    if content is None:
-        raise forms.ValidationError(_("The uploaded file is no longer available: upload it again."))
-    return content
-
-
-def _forget_stale():
-    """Uploads never confirmed are removed after a day."""
-    try:
-        _, names = default_storage.listdir(PENDING)
-    except FileNotFoundError:
-        return
-    limit = timezone.now() - PENDING_LIFETIME
-    for name in names:
-        path = f"{PENDING}/{name}"
-        if default_storage.get_modified_time(path) < limit:
-            default_storage.delete(path)

@@ -34,9 +34,10 @@ from .forms import (
     keep_recoverable,
     last_saved,
 )
-from .importing import import_report, import_view, import_warnings_view
+from .importing import import_report, import_status_view, import_view, import_warnings_view
 from .outline import MOVE_NAMES, SECTIONS_PER_PAGE, render_outline
 from .pages import admin_page
+from .provenance import take_view
 from .scoping import PolicyScopedAdmin
 from .widgets import KnownAutocompleteSelect, KnownAutocompleteSelectMultiple, give_known_labels
 
@@ -239,7 +240,7 @@ class IssueAdmin(OrganisationPickers, PolicyScopedAdmin):
     fieldsets = [
         (None, {"fields": ["publisher", ("month", "year"), "title_override", "marking"]}),
         (_("Readers"), {"fields": ["audience", "audience_organisations", "read_report_link"]}),
-        (_("Outline"), {"fields": ["outline"]}),
+        (_("Outline"), {"fields": ["outline", "take_link"]}),
         (_("Publication"), {"fields": ["status", "published_at", "workflow_link", "word_link"]}),
         (None, {"fields": ["correction_note", "version"]}),
     ]
@@ -250,6 +251,7 @@ class IssueAdmin(OrganisationPickers, PolicyScopedAdmin):
         "workflow_link",
         "word_link",
         "outline",
+        "take_link",
         "import_warnings_list",
     ]
 
@@ -352,8 +354,14 @@ class IssueAdmin(OrganisationPickers, PolicyScopedAdmin):
             ),
             path("<int:pk>/duyet/", view(self.workflow_view), name="bulletins_issue_workflow"),
             path("<int:pk>/word/", view(self.word_view), name="bulletins_issue_word"),
+            path("<int:pk>/lay-muc-cap-tren/", view(self.take_view), name="bulletins_issue_take"),
             path("so-thang-sau/", view(self.start_next_view), name="bulletins_issue_start_next"),
             path("nhap/", view(self.import_view), name="bulletins_issue_import"),
+            path(
+                "nhap/<uuid:pk>/",
+                view(self.import_status_view),
+                name="bulletins_issue_import_status",
+            ),
             path(
                 "<int:pk>/canh-bao-nhap/",
                 view(self.import_warnings_view),
@@ -388,6 +396,17 @@ class IssueAdmin(OrganisationPickers, PolicyScopedAdmin):
         if issue.is_internal:
             accessed.send(sender=Issue, instance=issue)
         return word.download(issue, issue.sections.all())
+
+    @admin.display(description=_("From a higher publisher"))
+    def take_link(self, issue):
+        if issue.status != Issue.Status.DRAFT:
+            return gettext("Sections are taken into a draft only.")
+        return self._page_link(
+            issue, "take", gettext("Take sections from a higher publisher’s issue")
+        )
+
+    def take_view(self, request, pk):
+        return take_view(request, self, pk)
 
     def workflow_view(self, request, pk):
         issue = self.allowed_object(request, pk, rules.VIEW)
@@ -445,6 +464,9 @@ class IssueAdmin(OrganisationPickers, PolicyScopedAdmin):
 
     def import_view(self, request):
         return import_view(request, self)
+
+    def import_status_view(self, request, pk):
+        return import_status_view(request, self, pk)
 
     def import_warnings_view(self, request, pk):
         return import_warnings_view(request, self, pk)

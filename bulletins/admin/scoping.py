@@ -16,6 +16,7 @@ from reversion_compare.admin import CompareVersionAdmin
 
 from bulletins import policy as rules
 from bulletins.policy import policy
+from bulletins.signals import corrected, send_on_commit
 
 
 class PolicyScopedAdmin(CompareVersionAdmin):
@@ -87,11 +88,19 @@ class PolicyScopedAdmin(CompareVersionAdmin):
         """Called before a revert (``current`` is the object as it is) or a recovery (None)."""
 
     def log_change(self, request, obj, message):
-        """A correction's revision keeps the approver's reason as its comment."""
+        """A correction's revision keeps the approver's reason as its comment, and the issue's
+        editors hear of it (a revert or recovery saves through here too)."""
         entry = super().log_change(request, obj, message)
         if note := request.POST.get("correction_note", "").strip():
             set_comment(note)
+            self._corrected(request, obj, note)
         return entry
+
+    def _corrected(self, request, obj, note):
+        """Tell the apps above (notices) that readers' issue changed, once it is saved."""
+        issue = policy.issue_of(obj)
+        if issue is not None and issue.was_published:
+            send_on_commit(corrected, issue, actor=request.user, note=note)
 
     def _after_restore(self, request, response, object_id, before):
         """django-reversion writes a restored object without the audit log seeing it, and

@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.contrib.admin.views.main import SEARCH_VAR
 from django.db.models import F
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
@@ -16,6 +16,7 @@ from bulletins.search import SectionQuery, bitmap_plans
 from documents.models import Citation
 
 from .forms import WIDE_HEADING, SectionForm, keep_recoverable
+from .provenance import upstream_view
 from .scoping import PolicyScopedAdmin
 
 CITATION_COLUMNS = ["text", "code", "cited_date", "document", "ambiguous"]
@@ -89,6 +90,16 @@ class SectionAdmin(PolicyScopedAdmin):
         "version",
     ]
     inlines = [FootnoteInline]
+
+    def get_urls(self):
+        upstream = self.admin_site.admin_view(self.upstream_view)
+        return [
+            path("<int:pk>/nguon-da-sua/", upstream, name="bulletins_section_upstream"),
+            *super().get_urls(),
+        ]
+
+    def upstream_view(self, request, pk):
+        return upstream_view(request, self, pk)
 
     @admin.display(description=_("recognised citations"))
     def recognised_citations(self, section):

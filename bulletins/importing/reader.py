@@ -15,12 +15,13 @@ import itertools
 import re
 import unicodedata
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from io import BytesIO
 from pathlib import PurePosixPath
 
 from django.utils.translation import gettext_lazy as _
 
+from . import legacy, pdf_tables
 from .errors import BulletinImportError
 from .limits import check_archive, check_deadline, check_xml
 
@@ -104,12 +105,8 @@ def read_blocks(data: bytes, extension: str) -> list:
 
 @reader(".doc")
 def read_legacy_word(data: bytes) -> list:
-    raise BulletinImportError(
-        _(
-            "Old Word files (.doc) are not read: open the file in Word or LibreOffice and "
-            "save it as .docx (Word Document), then import that file."
-        )
-    )
+    """Converted by LibreOffice when installed (see legacy.py), then read as a .docx."""
+    return read_docx(legacy.to_docx(data))
 
 
 # --- text and Markdown ----------------------------------------------------------------
@@ -796,6 +793,23 @@ class _PdfLine:
         return all(run.bold for run in self.runs if run.text.strip())
 
 
+@dataclass
+class _PdfTable:
+    """A ruled table of one page (pdf_tables.py), standing where its top rule is."""
+
+    rows: list
+    grid: object
+    x: float
+    y: float
+    page: int
+    size: float = 0
+    bold: bool = False
+
+    @property
+    def text(self):
+        return " ".join("".join(run.text for run in cell) for row in self.rows for cell in row)
+
+
 @reader(".pdf")
 def read_pdf(data: bytes) -> list:
     """The text layer of a PDF, read with PDFium (pypdfium2) with the position, size and font
@@ -883,6 +897,7 @@ def _pdf_lines(page, number):
         text = textpage.get_text_range(0, count) if count > 0 else ""
         chars = _PdfChars(textpage)
         height = page.get_height()
+        grids = pdf_tables.grids(page) if len(text) == count else []
         pieces, position = [], 0
         for raw_line in re.split(r"\r\n|\n|\r", text):
             start, position = position, position + len(raw_line) + (2 if "\r\n" in text else 1)
@@ -894,14 +909,27 @@ def _pdf_lines(page, number):
             first = start + len(raw_line) - len(raw_line.lstrip())
             x, y = chars.origin(first)
             size = max(chars.size(first), chars.size(start + len(raw_line) // 2))
+            grid = next((grid for grid in grids if grid.locate(x, y)), None)
+            if grid is not None:
+                _into_cells(grid, raw_line, start, chars, y, size)
+                continue
             pieces.append(_PdfLine(_pdf_runs(raw_line, start, chars, y, size), x, y, size, number))
     finally:
         textpage.close()
+    for grid in grids:
+        rows = grid.table_rows(_joined_lines)
+        if rows:
+            pieces.append(_PdfTable(rows, grid, grid.left, grid.top, number))
     if len(text) == count:
         pieces.sort(key=lambda piece: -piece.y)  # stable: one baseline keeps PDFium's order
     lines = []
     for piece in pieces:
-        if lines and piece.size and abs(lines[-1].y - piece.y) < 0.45 * piece.size:
+        if (
+            lines
+            and piece.size
+            and lines[-1].size
+            and abs(lines[-1].y - piece.y) < 0.45 * piece.size
+        ):
             _merge(lines[-1], piece)
         else:
             lines.append(piece)
@@ -910,6 +938,33 @@ def _pdf_lines(page, number):
         for line in lines
         if not (_PAGE_NUMBER_LINE.fullmatch(line.text) and not 0.08 < line.y / height < 0.92)
     ]
+
+
+def _into_cells(grid, line, start, chars, y, size):
+    """Share one line of text among the cells of a grid, by where each character stands."""
+    segments = []  # [cell, first index, last index]
+    for offset, char in enumerate(line):
+        if char.isspace():
+            continue
+        cell = grid.locate(chars.origin(start + offset)[0], y)
+        if segments and segments[-1][0] == cell:
+            segments[-1][2] = offset
+        else:
+            segments.append([cell, offset, offset])
+    for cell, first, last in segments:
+        if cell is not None:
+            runs = _pdf_runs(line[first : last + 1], start + first, chars, y, size)
+            grid.cells.setdefault(cell, []).append((y, chars.origin(start + first)[0], runs))
+
+
+def _joined_lines(lines):
+    """The runs of a cell's lines, one after the other (a word cut by a hyphen stays cut)."""
+    runs = []
+    for line in lines:
+        if runs and line:
+            runs.append(Run(" "))
+        runs += line
+    return runs
 
 
 def _raised(y, size, line_y, line_size):
@@ -964,19 +1019,28 @@ def _pdf_paragraphs(lines) -> list:
     """Lines grouped into paragraphs: a wider gap than the usual line spacing, an indented
     first line, a change between bold and plain, a line that starts a numbered or listed item,
     or a short line before, ends a paragraph."""
+    lines_only = [line for line in lines if not isinstance(line, _PdfTable)]
     gaps = sorted(
         round(a.y - b.y, 1)
-        for a, b in itertools.pairwise(lines)
+        for a, b in itertools.pairwise(lines_only)
         if a.page == b.page and 0 < a.y - b.y < 3 * a.size
     )
     spacing = gaps[len(gaps) // 2] if gaps else 0
-    left = min((line.x for line in lines), default=0)
-    lengths = sorted(len(line.text) for line in lines)
+    left = min((line.x for line in lines_only), default=0)
+    lengths = sorted(len(line.text) for line in lines_only)
     full = lengths[int(len(lengths) * 0.9)] if lengths else 0
-    top = max((line.y for line in lines), default=0)  # where the text of a full page starts
-    bottom = min((line.y for line in lines), default=0)  # and where it ends
+    top = max((line.y for line in lines_only), default=0)  # where the text of a full page starts
+    bottom = min((line.y for line in lines_only), default=0)  # and where it ends
     blocks, current = [], None
     for line in lines:
+        if isinstance(line, _PdfTable):
+            _add_table(blocks, line)
+            current = None
+            continue
+        if blocks and isinstance(blocks[-1][0], _PdfTable) and current is None:
+            current = [line]  # text under a table: a new paragraph, not a caption
+            blocks.append((current, False))
+            continue
         previous = current[-1] if current else None
         new = (
             previous is None
@@ -997,7 +1061,23 @@ def _pdf_paragraphs(lines) -> list:
             blocks.append((current, gap > PHOTO_GAP * spacing))
         else:
             current.append(line)
-    return [_pdf_paragraph(block, detached) for block, detached in blocks]
+    return [
+        Table(block.rows) if isinstance(block, _PdfTable) else _pdf_paragraph(block, detached)
+        for block, detached in blocks
+    ]
+
+
+def _add_table(blocks, table):
+    """A table, or the rest of the one that ends the page before, with the same columns."""
+    last = blocks[-1][0] if blocks else None
+    if (
+        isinstance(last, _PdfTable)
+        and last.page == table.page - 1
+        and table.grid.continues(last.grid)
+    ):
+        blocks[-1] = (replace(table, rows=last.rows + table.rows), False)
+    else:
+        blocks.append((table, False))
 
 
 PHOTO_GAP = 5  # line spacings

@@ -9,10 +9,10 @@ from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.db import connection, transaction
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import quote_etag
 from django.utils.translation import get_language
@@ -22,17 +22,20 @@ from django.views.decorators.http import require_POST
 from bulletins import deadlines, word
 from bulletins.models import Issue, ReadConfirmation, Section
 from bulletins.policy import policy
+from notices.context_processors import Bell
 
-from .. import pdf, reading, text
+from .. import offline, pdf, reading, text
 
 
 def home(request):
-    issues = Issue.objects.visible_to(request.user).with_publisher()
+    issues = reading.with_read_marks(
+        Issue.objects.visible_to(request.user).with_publisher(), request.user
+    )
     today = timezone.localdate()
     latest = reading.current_issue(issues, today)
     orientation = latest.sections.filter(level=1) if latest else Section.objects.none()
     recent = issues.exclude(pk=latest.pk)[:5] if latest else []
-    return render(
+    response = render(
         request,
         "portal/home.html",
         {
@@ -42,6 +45,7 @@ def home(request):
             "recent": recent,
         },
     )
+    return offline.allow(request, response)
 
 
 # A national year holds a few hundred publishers' issues.
@@ -56,7 +60,7 @@ def archive(request, year=None):
         year = years[0] if years else None
     elif year not in years:
         raise Http404
-    of_year = issues.filter(year=year).with_publisher()
+    of_year = reading.with_read_marks(issues.filter(year=year).with_publisher(), request.user)
     page = Paginator(of_year, ARCHIVE_PAGE).get_page(request.GET.get("page"))
     return render(request, "portal/archive.html", {"years": years, "year": year, "page": page})
 
@@ -137,8 +141,10 @@ def issue_detail(request, issue):
         if request.user.is_authenticated
         else None
     )
+    bell = Bell(request.user)  # the header's unread count is part of the page
     not_modified, etag = conditional_page(
         request,
+        bell.unread,
         issue.pk,
         issue.updated_at,
         request.user.pk,
@@ -157,13 +163,14 @@ def issue_detail(request, issue):
             "next": following,
             "confirmation": confirmation,
             "word": word_offered(issue),
+            "bell": bell,
         },
     )
     if etag:
         response["ETag"] = etag
     # Each reader's copy, revalidated on every visit: a phone coming back gets a 304.
     patch_cache_control(response, private=True, no_cache=True)
-    return response
+    return offline.allow(request, response)
 
 
 def issue_preview(request, pk):
@@ -191,7 +198,11 @@ def issue_pdf(request, issue):
     filename = f"tai-lieu-sinh-hoat-chi-bo-{issue.year}-{issue.month:02d}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "private, no-store"  # each copy carries its reader's name
-    return response
+    return offline.allow(request, response)
+
+
+# The id of the confirmation block on the issue page.
+CONFIRMATION_ANCHOR = "xac-nhan-doc"
 
 
 def word_offered(issue):
@@ -207,10 +218,17 @@ def issue_word(request, issue):
 
 @require_POST
 def confirm_read(request, pk):
+    """Record the reading, then back to the confirmation block, not the top of the page.
+
+    The page's script (static/js/read-mark.js) asks for JSON and updates the block in place;
+    the offline worker sends it again, with the form's CSRF token, once the phone is online.
+    """
     issue = readable_issue(request, pk)
-    _confirmation, created = ReadConfirmation.objects.get_or_create(
-        issue=issue, reader=request.user
-    )
+    confirmation, created = ReadConfirmation.objects.get_or_create(issue=issue, reader=request.user)
+    if request.headers.get("Accept") == "application/json":
+        time = formats.date_format(timezone.localtime(confirmation.confirmed_at), "H:i d/m/Y")
+        confirmed = _("You confirmed reading this issue at %(time)s.") % {"time": time}
+        return JsonResponse({"text": confirmed, "issue": issue.get_absolute_url()})
     if created:
         messages.success(request, _("Thank you: your reading of this issue is recorded."))
-    return redirect(issue)
+    return redirect(f"{issue.get_absolute_url()}#{CONFIRMATION_ANCHOR}")

@@ -17,13 +17,17 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        defaults = Sizes()
-        for name in ("sections", "publishers", "years", "accounts", "documents", "people", "seed"):
-            parser.add_argument(f"--{name}", type=int, default=getattr(defaults, name))
+        # Sizes left out follow from --sections (bulletins/dataset.py, Sizes).
+        for name in Sizes.__dataclass_fields__:
+            parser.add_argument(f"--{name}", type=int)
 
     def handle(self, *args, **options):
         sizes = Sizes(
-            **{name: options[name] for name in Sizes.__dataclass_fields__ if name in options}
+            **{
+                name: options[name]
+                for name in Sizes.__dataclass_fields__
+                if options.get(name) is not None
+            }
         )
         if already_generated():
             raise CommandError(
