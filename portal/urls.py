@@ -10,6 +10,7 @@ issue_patterns = [
     path("luu-tru/<int:year>/", issues.archive, name="archive_year"),
     path("tai-lieu/<int:pk>/", issues.issue_detail, name="issue"),
     path("tai-lieu/<int:pk>/pdf/", issues.issue_pdf, name="issue_pdf"),
+    path("tai-lieu/<int:pk>/word/", issues.issue_word, name="issue_word"),
     path("tai-lieu/<int:pk>/da-doc/", issues.confirm_read, name="confirm_read"),
     path("tai-lieu/<int:pk>/xem-truoc/", issues.issue_preview, name="issue_preview"),
 ]

@@ -13,7 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 from PIL import Image
 
-from bulletins.models import Issue, Section
+from bulletins.models import Issue, PublisherSettings, Section
 from documents.models import Document
 from notices.models import Kind, Notice
 from people.models import CellType, Event, Organisation, Participation, Person, Succession
@@ -97,6 +97,7 @@ def world(settings, tmp_path, board, cell, city, directive):
         section.body += f'<figure class="image"><img src="/media/{images[key]}" alt=""></figure>'
         section.save()
     directive.file.save("ke-hoach-412.pdf", ContentFile(b"%PDF-1.4 thu nghiem"))
+    PublisherSettings.objects.create(publisher=board, readers_download_word=True)
 
     users = {
         "reader": make_user("bithu_a", groups=["Bí thư chi bộ"]),
@@ -188,6 +189,13 @@ def matrix(world):
                 reverse("bulletins:issue_pdf", args=[issue.pk]),
                 "get",
                 readers if pdf.available() else set(),
+            ),
+            # the board lets its readers download Word (tests/test_word.py: when it does not)
+            (
+                "bulletins:issue_word",
+                reverse("bulletins:issue_word", args=[issue.pk]),
+                "get",
+                readers,
             ),
             (
                 "bulletins:confirm_read",

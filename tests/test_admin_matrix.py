@@ -34,6 +34,7 @@ OBJECT_VIEWS = {
     "compare": "view",
     "read_report": "view",
     "workflow": "view",
+    "word": "view",
     "delete": "delete",
     "revision": "revert",
     "recover": "recover",
@@ -166,7 +167,10 @@ def object_urls(material):
                 version = material["deleted"][label]
                 yield label, name, kind, reverse(f"admin:{name}", args=[version.pk]), "draft"
                 continue
-            if kind in ("read_report", "workflow", "import_status", "take") and key != "issue":
+            if (
+                kind in ("read_report", "workflow", "import_status", "take", "word")
+                and key != "issue"
+            ):
                 continue
             if kind == "import_status":
                 job = ImportJob.objects.get(publisher=material["a"].org)

@@ -605,3 +605,81 @@ def test_the_command_imports_only_for_a_publishing_board(bulletin_md, cell):
     with pytest.raises(CommandError, match="No single organisation"):
         run(bulletin_md, "--publisher", cell.pk)
     assert not Issue.objects.exists()
+
+
+CUSTOM_MARK_NOTES = f"""<w:footnotes {W_NS}>
+<w:footnote w:type="separator" w:id="0"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>
+<w:footnote w:id="4"><w:p><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>
+<w:t>*</w:t></w:r><w:r><w:t xml:space="preserve"> Dành cho chi bộ doanh nghiệp.</w:t></w:r>
+</w:p></w:footnote>
+<w:footnote w:id="5"><w:p><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>
+<w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> Theo Kế hoạch số 412-KH/TU.</w:t></w:r>
+</w:p></w:footnote></w:footnotes>"""
+
+
+def test_docx_custom_footnote_marks_and_numbered_lists_in_the_text(board, settings, tmp_path):
+    """A footnote with its own mark ("*", Word's customMarkFollows) keeps it and is not counted
+    in Word's 1, 2, 3; a "List Number" list in a section's text stays a list, its numbers
+    never read as section numbers."""
+    settings.MEDIA_ROOT = tmp_path
+    document = docx.Document()
+    bold(document, "TÀI LIỆU PHỤC VỤ SINH HOẠT CHI BỘ")
+    bold(document, "Tháng 9 năm 2026")
+    bold(document, "1. Kế hoạch tuyên truyền năm 2026")
+    paragraph = document.add_paragraph("Mô hình dân vận khéo")
+    reference = parse_xml(
+        f'<w:r {W_NS}><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+        '<w:footnoteReference w:customMarkFollows="1" w:id="4"/><w:t>*</w:t></w:r>'
+    )
+    paragraph._p.append(reference)
+    paragraph.add_run(" và tuyên truyền miệng")
+    paragraph.add_run()._r.append(parse_xml(f'<w:footnoteReference {W_NS} w:id="5"/>'))
+    document.add_paragraph("Các bước thực hiện:")
+    document.add_paragraph("Khai mạc, thông qua chương trình;", style="List Number")
+    document.add_paragraph("Biểu quyết thông qua nghị quyết.", style="List Number")
+    bold(document, "2. Tin hoạt động của Thành phố")
+    part = Part(
+        PackURI("/word/footnotes.xml"),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+        CUSTOM_MARK_NOTES.encode(),
+        document.part.package,
+    )
+    document.part.relate_to(part, RT.FOOTNOTES)
+    stream = BytesIO()
+    document.save(stream)
+
+    bulletin = read_bytes(stream.getvalue(), "thang-9.docx")
+    assert [s.number for s in bulletin.sections] == ["1", "2"]
+    assert [(n.marker, n.text) for n in bulletin.sections[0].footnotes] == [
+        ("*", "Dành cho chi bộ doanh nghiệp."),
+        ("1", "Theo Kế hoạch số 412-KH/TU."),
+    ]
+    issue = import_bulletin(bulletin, publisher=board)
+    body = issue.sections.order_by("position").first().body
+    assert "khéo<sup>*</sup> và tuyên truyền miệng<sup>1</sup></p>" in body
+    assert body.endswith(
+        "<ol><li>Khai mạc, thông qua chương trình;</li>"
+        "<li>Biểu quyết thông qua nghị quyết.</li></ol>"
+    )
+
+
+def test_docx_heading_numbered_by_its_style_may_start_with_a_number():
+    """Word numbers the heading style: "100 năm ..." is the heading of section 2, not an item."""
+    from .import_corpus import _add_numbering
+
+    document = docx.Document()
+    _add_numbering(document)
+    bold(document, "TÀI LIỆU PHỤC VỤ SINH HOẠT CHI BỘ")
+    bold(document, "Tháng 6 năm 2026")
+    document.add_paragraph("Kết quả Hội nghị Trung ương", style="Heading 1")
+    document.add_paragraph("Hội nghị đã hoàn thành chương trình.")
+    document.add_paragraph("100 năm Ngày Báo chí Cách mạng Việt Nam", style="Heading 1")
+    document.add_paragraph("15 nhiệm vụ trọng tâm", style="Heading 2")
+    stream = BytesIO()
+    document.save(stream)
+    bulletin = read_bytes(stream.getvalue(), "thang-6.docx")
+    assert [(s.number, s.level, s.heading) for s in bulletin.sections] == [
+        ("1", 1, "Kết quả Hội nghị Trung ương"),
+        ("2", 1, "100 năm Ngày Báo chí Cách mạng Việt Nam"),
+        ("2.1", 2, "15 nhiệm vụ trọng tâm"),
+    ]

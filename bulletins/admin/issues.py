@@ -3,6 +3,7 @@
 import io
 from functools import cached_property
 
+from auditlog.signals import accessed
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,7 +18,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from bulletins import deadlines, workflow
+from bulletins import deadlines, word, workflow
 from bulletins import policy as rules
 from bulletins.confirmations import read_report, write_report_csv
 from bulletins.models import Attachment, Issue, Review, Section, start_next_issue
@@ -266,7 +267,7 @@ class IssueAdmin(OrganisationPickers, PolicyScopedAdmin):
         ),
         (_("Readers"), {"fields": ["audience", "audience_organisations", "read_report_link"]}),
         (_("Outline"), {"fields": ["outline", "take_link"]}),
-        (_("Publication"), {"fields": ["status", "published_at", "workflow_link"]}),
+        (_("Publication"), {"fields": ["status", "published_at", "workflow_link", "word_link"]}),
         (None, {"fields": ["correction_note", "version"]}),
     ]
     readonly_fields = [
@@ -274,6 +275,7 @@ class IssueAdmin(OrganisationPickers, PolicyScopedAdmin):
         "published_at",
         "read_report_link",
         "workflow_link",
+        "word_link",
         "outline",
         "take_link",
         "import_warnings_list",
@@ -390,6 +392,7 @@ class IssueAdmin(OrganisationPickers, PolicyScopedAdmin):
                 name="bulletins_issue_read_report",
             ),
             path("<int:pk>/duyet/", view(self.workflow_view), name="bulletins_issue_workflow"),
+            path("<int:pk>/word/", view(self.word_view), name="bulletins_issue_word"),
             path("<int:pk>/lay-muc-cap-tren/", view(self.take_view), name="bulletins_issue_take"),
             path("so-thang-sau/", view(self.start_next_view), name="bulletins_issue_start_next"),
             path("nhap/", view(self.import_view), name="bulletins_issue_import"),
@@ -421,6 +424,17 @@ class IssueAdmin(OrganisationPickers, PolicyScopedAdmin):
     @admin.display(description=_("Review and publication"))
     def workflow_link(self, issue):
         return self._page_link(issue, "workflow", gettext("Submit, publish or send back"))
+
+    @admin.display(description=_("Word file"))
+    def word_link(self, issue):
+        return self._page_link(issue, "word", gettext("Download as Word (.docx)"))
+
+    def word_view(self, request, pk):
+        """The whole issue as Word, in any state; audited as a reader's download is."""
+        issue = self.allowed_object(request, pk, rules.VIEW)
+        if issue.is_internal:
+            accessed.send(sender=Issue, instance=issue)
+        return word.download(issue, issue.sections.all())
 
     @admin.display(description=_("From a higher publisher"))
     def take_link(self, issue):

@@ -40,6 +40,7 @@ _NUMBER = re.compile(
     r"^(?P<number>\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}(?:\.\s+\d{1,2})+\.|\d{1,2}\.)\s*"
     r"(?=[^\W\d_a-zđ]|[\"“‘'(])"
 )
+_WORD_LABEL = re.compile(r"(?P<number>\d{1,2}(?:\.\d{1,2})*\.?)\s*")
 _LIST_ITEM = re.compile(r"^([-–+•●▪*])\s+")
 _CONTENT_MARKER = re.compile(
     r"(?:[IVX]{1,4}\s*[-.–:]\s*)?nội\s+dung(?:\s+sinh\s+hoạt(?:\s+chi\s+bộ)?)?\s*:?", re.I
@@ -85,6 +86,7 @@ class OrientationItem:
 class ListItem:
     runs: list[Run]
     depth: int = 1
+    ordered: bool = False  # an item of a numbered list (its number is not in its runs)
 
 
 @dataclass
@@ -578,7 +580,7 @@ class _Sections:
         if note:
             self.notes.append((index, note, self.current))
             return
-        opened = self._heading(block, text)
+        opened = not block.ordered_depth and self._heading(block, text)
         self.references.extend(
             (index, run.text.strip(), self.current) for run in block.runs if run.sup
         )
@@ -592,7 +594,7 @@ class _Sections:
             self._open(roman.group("number"), 1, text[roman.end() :])
             self.item = None
             return True
-        match = _NUMBER.match(text)
+        match = _NUMBER.match(text) or _styled_number(block, text)
         if match:
             number = re.sub(r"\s+", "", match.group("number")).rstrip(".")
             heading = text[match.end() :]
@@ -740,6 +742,9 @@ class _Sections:
         self.sections.append(section)
 
     def _body(self, block, text, previous):
+        if block.ordered_depth:
+            self._add(ListItem(block.runs, block.ordered_depth, ordered=True))
+            return
         if _is_caption(block, text, previous):
             body = self.current.body if self.current else self.preamble
             photo = body.pop() if body and isinstance(body[-1], Image) else None
@@ -780,6 +785,14 @@ def _roman_sections(blocks, start) -> bool:
             if _NUMBER.match(text) or block.style_level:
                 return False
     return False
+
+
+def _styled_number(block, text):
+    """The number Word gives a heading style, whatever the heading starts with ("100 năm ...",
+    a lower case name): _NUMBER alone would take it for an item's text."""
+    if not (block.style_level and block.label and _WORD_LABEL.fullmatch(block.label)):
+        return None
+    return _WORD_LABEL.match(text)
 
 
 def _roman_value(numeral):

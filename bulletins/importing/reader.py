@@ -52,6 +52,8 @@ class Paragraph:
     detached: bool = False
     loosely: bool = False
     footnote: bool = False  # the text of a Word footnote, placed after its reference
+    ordered_depth: int | None = None  # an item of a Word numbered list ("List Number" style)
+    label: str = ""  # the number Word's automatic numbering put before the text ("2.1.")
 
     @property
     def text(self) -> str:
@@ -469,6 +471,10 @@ class _WordReader:
         style = self._style(element)
         runs = []
         label = self.numbering.label(element, style)
+        ordered = None
+        if label and style is not None and style.name.lower().startswith("list number"):
+            # an item of a numbered list in the text: its number is the list's, not a heading's
+            ordered, label = self.numbering.depth(element, style), ""
         notes = []
         pieces = self._runs(element, notes)
         if label:
@@ -478,16 +484,17 @@ class _WordReader:
             pieces.insert(0, Run(f"{label} ", bold=first_bold))
         for piece in pieces:
             if isinstance(piece, Image):
-                self._flush(runs, style)
+                self._flush(runs, style, ordered, label)
                 self.out.append(piece)
+                label = ""
                 runs = []
             else:
                 runs.append(piece)
-        self._flush(runs, style)
+        self._flush(runs, style, ordered, label)
         for mark, note_runs in notes:
             self.out.append(Paragraph([Run(mark, sup=True), Run(" "), *note_runs], footnote=True))
 
-    def _flush(self, runs, style):
+    def _flush(self, runs, style, ordered=None, label=""):
         if "".join(run.text for run in runs).strip():
             name = style.name if style is not None else ""
             level = re.match(r"(?:heading|tiêu đề)\s*(\d)$", name, re.IGNORECASE)
@@ -496,6 +503,8 @@ class _WordReader:
                     runs,
                     style_level=int(level.group(1)) if level else None,
                     caption_style=name.lower() == "caption",
+                    ordered_depth=ordered,
+                    label=label,
                 )
             )
 
@@ -516,15 +525,25 @@ class _WordReader:
                 _flag(properties, "i"),
                 _superscript(properties),
             )
+            custom = None  # a footnote whose own mark ("*") is the text that follows
             for child in run:
-                if child.tag == f"{W}t":
+                if child.tag == f"{W}t" and custom is not None:
+                    mark = (child.text or "").strip() or self._footnote_mark(custom)
+                    pieces.append(Run(mark, sup=True))
+                    notes.append((mark, self.footnotes.get(custom, [])))
+                    custom = None
+                elif child.tag == f"{W}t":
                     pieces.append(Run(child.text or "", bold, italic, sup))
                 elif child.tag == f"{W}tab":
                     pieces.append(Run(" ", bold, italic))
                 elif child.tag in (f"{W}br", f"{W}cr") and child.get(f"{W}type") != "page":
                     pieces.append(Run("\n"))
+                elif child.tag == f"{W}footnoteReference" and child.get(
+                    f"{W}customMarkFollows"
+                ) in ("1", "true", "on"):
+                    custom = child.get(f"{W}id")
                 elif child.tag == f"{W}footnoteReference":
-                    mark = self._footnote_mark(child)
+                    mark = self._footnote_mark(child.get(f"{W}id"))
                     pieces.append(Run(mark, sup=True))
                     notes.append((mark, self.footnotes.get(child.get(f"{W}id"), [])))
                 elif child.tag in (f"{W}drawing", f"{W}pict", f"{W}object"):
@@ -532,10 +551,14 @@ class _WordReader:
                 elif child.tag == f"{MC}AlternateContent":  # newer Word: the first choice
                     choice = child.find(f"{MC}Choice")
                     pieces.extend(self._images(choice if choice is not None else child))
+            if custom is not None:  # the custom mark is missing: count it as Word would not
+                mark = self._footnote_mark(custom)
+                pieces.append(Run(mark, sup=True))
+                notes.append((mark, self.footnotes.get(custom, [])))
         return pieces
 
-    def _footnote_mark(self, reference):
-        key = reference.get(f"{W}id")
+    def _footnote_mark(self, key):
+        """Word's own number for a footnote: notes with a custom mark are not counted."""
         if key not in self.footnote_marks:
             self.footnote_marks[key] = str(len(self.footnote_marks) + 1)
         return self.footnote_marks[key]
@@ -696,6 +719,10 @@ class _Numbering:
             if linked is not None and _val(linked, "numId") != num_id:
                 abstract_id = self.nums.get(_val(linked, "numId"), (abstract_id, {}))[0]
         return abstract_id, self.abstract.get(abstract_id, {}), overrides
+
+    def depth(self, paragraph, style):
+        """1 for a list's first level, 2 for the level below, as the paragraph says."""
+        return (self._num_pr(paragraph, style)[1] or 0) + 1
 
     def label(self, paragraph, style):
         num_id, ilvl = self._num_pr(paragraph, style)

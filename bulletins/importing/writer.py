@@ -149,6 +149,9 @@ def render_body(blocks, image_url=lambda image: None) -> str:
     parts, items = [], []
     for block in blocks:
         if isinstance(block, ListItem):
+            if items and items[-1].ordered != block.ordered:
+                parts.append(_list(items))
+                items = []
             items.append(block)
             continue
         if items:
@@ -209,21 +212,23 @@ def _merged(runs):
 
 
 def _list(items) -> str:
-    """A bulleted list; "+" items nest under the "-" item before them."""
+    """A bulleted list, or a numbered one (Word's "List Number" items); deeper items ("+"
+    under "-") nest under the item before them."""
+    tag = "ol" if items[0].ordered else "ul"
     html, nested = [], []
     for item in items:
         if item.depth > 1 and html:
             nested.append(format_html("<li>{}</li>", _runs(item.runs)))
             continue
-        _close_nested(html, nested)
+        _close_nested(html, nested, tag)
         html.append(format_html("<li>{}</li>", _runs(item.runs)))
-    _close_nested(html, nested)
-    return "<ul>" + "".join(html) + "</ul>"
+    _close_nested(html, nested, tag)
+    return f"<{tag}>" + "".join(html) + f"</{tag}>"
 
 
-def _close_nested(html, nested):
+def _close_nested(html, nested, tag):
     if nested and html:
-        html[-1] = html[-1][: -len("</li>")] + "<ul>" + "".join(nested) + "</ul></li>"
+        html[-1] = html[-1][: -len("</li>")] + f"<{tag}>" + "".join(nested) + f"</{tag}></li>"
     nested.clear()
 
 

@@ -19,7 +19,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from bulletins import audience
+from bulletins import audience, deadlines, word
 from bulletins.models import Issue, ReadConfirmation, Section
 from bulletins.policy import policy
 from notices.context_processors import Bell
@@ -74,8 +74,12 @@ def archive(request, year=None):
 
 
 def readable_issue(request, pk):
-    """The issue if the user may read it; a visitor who might be allowed is asked to log in."""
-    return get_object_or_404(Issue.objects.visible_to(request.user).with_publisher(), pk=pk)
+    """The issue if the user may read it; a visitor who might be allowed is asked to log in.
+
+    With its publisher's settings (whether readers may download Word), in the same query.
+    """
+    issues = Issue.objects.visible_to(request.user).with_publisher()
+    return get_object_or_404(issues.select_related("publisher__publishing"), pk=pk)
 
 
 def audit_opening(issue):
@@ -92,12 +96,15 @@ def audit_opening(issue):
         accessed.send(sender=Issue, instance=issue)
 
 
-def opening_issue(view):
+def opening_issue(view=None, *, offered=None):
     """Give the view the issue the user may read, asking a visitor to log in first.
 
     Public issues are readable without an account, so the login check happens here, not in
-    the middleware. Every opening of an internal issue, on screen or as a PDF, is audited.
+    the middleware. Every opening of an internal issue, on screen, as a PDF or as Word, is
+    audited; a form the issue is not ``offered`` in is not found, and not audited.
     """
+    if view is None:
+        return functools.partial(opening_issue, offered=offered)
 
     @login_not_required
     @functools.wraps(view)
@@ -108,6 +115,8 @@ def opening_issue(view):
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             raise
+        if offered is not None and not offered(issue):
+            raise Http404
         if issue.is_internal:
             audit_opening(issue)
         return view(request, issue)
@@ -152,6 +161,7 @@ def issue_detail(request, issue):
         confirmation and confirmation.confirmed_at,
         previous and (previous.pk, previous.updated_at),
         following and (following.pk, following.updated_at),
+        word_offered(issue),
     )
     response = not_modified or render(
         request,
@@ -162,6 +172,7 @@ def issue_detail(request, issue):
             "previous": previous,
             "next": following,
             "confirmation": confirmation,
+            "word": word_offered(issue),
             "bell": bell,
         },
     )
@@ -206,6 +217,17 @@ def issue_pdf(request, issue):
 
 # The id of the confirmation block on the issue page.
 CONFIRMATION_ANCHOR = "xac-nhan-doc"
+
+
+def word_offered(issue):
+    return deadlines.settings_for(issue.publisher).readers_download_word
+
+
+@opening_issue(offered=word_offered)
+def issue_word(request, issue):
+    """The issue as Word, where its publisher lets readers download it."""
+    sections = audience.sections(issue, audience.audience(request.user, issue))
+    return word.download(issue, sections)
 
 
 @require_POST
