@@ -12,6 +12,7 @@ import re
 from django.urls import reverse
 from django.utils import timezone
 
+from bulletins import audience
 from bulletins.models import Issue
 
 from . import pdf, reading, text
@@ -44,7 +45,8 @@ def kept_urls(user):
     urls = [reverse("bulletins:home")]
     for issue in kept_issues(user):
         urls.append(issue.get_absolute_url())
-        urls += dict.fromkeys(_LOCAL_SRC.findall(text.reading_text(issue)))
+        html = text.reading_text(issue, audience.audience(user, issue))
+        urls += dict.fromkeys(_LOCAL_SRC.findall(html))
         if pdf.available():
             urls.append(reverse("bulletins:issue_pdf", args=[issue.pk]))
     return urls

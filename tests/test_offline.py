@@ -89,8 +89,9 @@ def test_read_marks_cost_no_query_per_issue(
     ReadConfirmation.objects.bulk_create(
         ReadConfirmation(issue=issue, reader=reader) for issue in issues.filter(month__in=EVEN)
     )
-    # as tests/test_portal.py counts them: the read marks are a subquery of the issue query
-    with django_assert_max_num_queries(14):
+    # as tests/test_portal.py counts them (and which sections the latest issue marks for
+    # cell types): the read marks are a subquery of the issue query
+    with django_assert_max_num_queries(15):
         home = reader_client.get(reverse("bulletins:home")).content.decode()
     with django_assert_max_num_queries(10):
         archive = reader_client.get(reverse("bulletins:archive")).content.decode()
@@ -192,8 +193,9 @@ def test_the_kept_list_costs_a_fixed_number_of_queries(
     make_archive(board, range(2020, 2027))
     # session, user, the reading scope (3), the home page's issue and the two newest others
     # with their publishers' former names (4), each kept issue's text on a cold cache (3 × 3:
-    # sections, people named, attachments), the session refreshed (3)
-    with django_assert_max_num_queries(21):
+    # sections, people named, attachments), which sections each marks for cell types (3),
+    # the session refreshed (3)
+    with django_assert_max_num_queries(24):
         urls = kept(reader_client)
     assert len([url for url in urls if url.startswith("/tai-lieu/") and "pdf" not in url]) == 3
 
