@@ -43,7 +43,7 @@ _PERMISSION = {
 }
 # Actions that alter what readers of an issue already saw: a correction, for approvers only.
 _CORRECTING = {CHANGE, REVERT, RECOVER}
-_SEEN_BY_READERS = [Issue.Status.PUBLISHED, Issue.Status.SCHEDULED, Issue.Status.ARCHIVED]
+_SEEN_BY_READERS = [Issue.Status.PUBLISHED, Issue.Status.SCHEDULED, Issue.Status.WITHDRAWN]
 
 REFUSED = _("This item does not exist or you may not do this with it.")
 

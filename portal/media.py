@@ -13,10 +13,9 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import FileResponse, Http404, HttpResponse
 from django.utils.http import content_disposition_header
 
-from bulletins.models import EditorUpload, Issue
+from bulletins.models import EditorUpload, Issue, documents_visible_to
 from bulletins.policy import policy
 from documents import files
-from documents.models import Document
 
 
 def may_read_file(user, path):
@@ -29,7 +28,7 @@ def may_read_file(user, path):
     if path.startswith("attachments/"):
         return _may_read_issue_file(user, Issue.objects.filter(attachments__file=path))
     if path.startswith("documents/"):
-        readable = Document.objects.visible_to(user)
+        readable = documents_visible_to(user)
         return user.is_authenticated and readable.filter(file=path).exists()
     return False
 

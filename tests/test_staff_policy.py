@@ -49,7 +49,7 @@ def everyone(boards, reader, superuser):
     }
 
 
-@pytest.mark.parametrize("status", [S.DRAFT, S.SUBMITTED, S.SCHEDULED, S.PUBLISHED, S.ARCHIVED])
+@pytest.mark.parametrize("status", [S.DRAFT, S.SUBMITTED, S.SCHEDULED, S.PUBLISHED, S.WITHDRAWN])
 def test_the_queryset_and_the_object_check_agree(boards, everyone, status):
     a, _b = boards
     Issue.objects.filter(pk=a.draft.pk).update(status=status)
