@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "bulletins",
     "portal",
     "operations",
+    "demo",
 ]
 
 MIDDLEWARE = [
