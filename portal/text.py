@@ -56,8 +56,7 @@ def people_linker():
 def render_reading_text(issue, *, preview=False):
     """Contents, orientation, sections and footnotes of the issue page, as HTML."""
     context = issue_text(issue) | {"attachments": issue.attachments.all(), "preview": preview}
-    html = render_to_string("portal/_issue_reading.html", context)
-    return reading.with_hashed_static(html)
+    return render_to_string("portal/_issue_reading.html", context)
 
 
 def reading_text(issue):

@@ -18,9 +18,8 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.management import call_command
-from django.db import transaction
 from django.db.models import Count
-from django.test import Client, override_settings
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -41,6 +40,7 @@ from people.models import (
 )
 
 from .factories import make_user
+from .support import demo_loaded
 
 NEWS_HEADING = "Tin hoạt động trong tỉnh"
 TW = ("Ban Chấp hành Trung ương Đảng",)
@@ -73,11 +73,8 @@ def run_load_demo():
 def loaded(django_db_setup, django_db_blocker, tmp_path_factory):
     """The demo, loaded once by the command on the empty test database; its output."""
     media = tmp_path_factory.mktemp("demo-media")
-    settings = override_settings(MEDIA_ROOT=media, DEBUG=True)
-    with django_db_blocker.unblock(), settings, transaction.atomic():
-        output = run_load_demo()
+    with demo_loaded(django_db_blocker, media) as output:
         yield {"output": output, "media": media}
-        transaction.set_rollback(True)
 
 
 @pytest.fixture
