@@ -2,26 +2,21 @@
 
 Entry point: ``import_view(request, model_admin)``, wired by IssueAdmin.get_urls() as
 ``admin:bulletins_issue_import``; ``import_report(issue)`` lists on the issue page the
-warnings the import kept on the draft. Between the two steps the upload waits under
-MEDIA_ROOT/imports/, named by its SHA-256 (never served: the media view only serves images/
-and documents/), and the confirmation re-reads it, so nothing the browser sends back but
-that fingerprint decides what is imported.
+warnings the import kept on the draft. Between the two steps the upload waits in
+``pending_uploads``, and the confirmation re-reads it, so nothing the browser sends back but
+its fingerprint decides what is imported.
 """
 
 import hashlib
 import re
-from datetime import timedelta
 from pathlib import Path
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -35,12 +30,11 @@ from bulletins.policy import policy
 from documents.citations import extract_citations
 from people.models import Organisation
 
+from . import pending_uploads as pending
 from .pages import admin_page
 
 MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 EXTENSIONS = (".docx", ".pdf", ".md", ".txt", ".doc")  # .doc: to say how to convert it
-PENDING = "imports"
-PENDING_LIFETIME = timedelta(days=1)
 TEMPLATE = "admin/bulletins/issue/import.html"
 
 
@@ -117,7 +111,7 @@ class UploadForm(_ImportOptions):
             upload = data["file"]
             self.content = upload.read()
             self.check(self.content, upload.name)
-            self.token = _keep(self.content, upload.name)
+            self.token = pending.keep(self.content, upload.name)
         return data
 
 
@@ -140,7 +134,7 @@ class ConfirmForm(_ImportOptions):
         try:
             data = super().clean()
             if not self.errors:
-                self.content = _pending_content(data["token"], data["filename"])
+                self.content = pending.read(data["token"], data["filename"])
                 self.check(self.content, data["filename"])
             return data
         except forms.ValidationError:
@@ -150,7 +144,7 @@ class ConfirmForm(_ImportOptions):
     def forget(self):
         token, filename = self.data.get("token", ""), self.data.get("filename", "")
         if re.fullmatch(r"[0-9a-f]{64}", token) and Path(filename).suffix.lower() in EXTENSIONS:
-            default_storage.delete(_pending_name(token, Path(filename).name))
+            pending.forget(token, Path(filename).name)
 
     def save(self, user):
         try:
@@ -285,67 +279,3 @@ def _preview(form):
         "warnings": bulletin.warnings,
         "unplaced": bulletin.unplaced,
     }
-
-
-def _pending_name(token, filename):
-    return f"{PENDING}/{token}{Path(filename).suffix.lower()}"
-
-
-def _keep(content, filename):
-    """Store the upload until it is confirmed; the fingerprint is its name.
-
-    A file left by an earlier failure (cut short by a full disk) is replaced, and a failed
-    write leaves nothing behind.
-    """
-    _forget_stale()
-    token = hashlib.sha256(content).hexdigest()
-    name = _pending_name(token, filename)
-    if _stored(name, token) is not None:
-        return token
-    default_storage.delete(name)
-    try:
-        saved = default_storage.save(name, ContentFile(content))
-    except OSError as error:
-        default_storage.delete(name)
-        raise forms.ValidationError(STORAGE_ERROR) from error
-    if saved != name or _stored(name, token) is None:
-        default_storage.delete(saved)
-        raise forms.ValidationError(STORAGE_ERROR)
-    return token
-
-
-STORAGE_ERROR = _(
-    "The file could not be stored on the server (the disk may be full): nothing was "
-    "imported. Try again later or tell the administrator."
-)
-
-
-def _stored(name, token):
-    """The pending file's content when it is there whole, else None."""
-    try:
-        with default_storage.open(name, "rb") as stored:
-            content = stored.read()
-    except OSError:
-        return None
-    return content if hashlib.sha256(content).hexdigest() == token else None
-
-
-def _pending_content(token, filename):
-    name = _pending_name(token, filename)
-    content = _stored(name, token) if re.fullmatch(r"[0-9a-f]{64}", token) else None
-    if content is None:
-        raise forms.ValidationError(_("The uploaded file is no longer available: upload it again."))
-    return content
-
-
-def _forget_stale():
-    """Uploads never confirmed are removed after a day."""
-    try:
-        _, names = default_storage.listdir(PENDING)
-    except FileNotFoundError:
-        return
-    limit = timezone.now() - PENDING_LIFETIME
-    for name in names:
-        path = f"{PENDING}/{name}"
-        if default_storage.get_modified_time(path) < limit:
-            default_storage.delete(path)
