@@ -9,15 +9,17 @@ back at the end; each test runs in a savepoint of it, so what one test changes i
 import datetime
 import io
 import json
+import shutil
 from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from auditlog.models import LogEntry
 from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db.models import Count
 from django.test import Client
 from django.urls import reverse
@@ -27,7 +29,7 @@ from accounts.demo import DEMO_ACCOUNTS
 from bulletins.html import ALLOWED_TAGS
 from bulletins.models import Footnote, Issue, Review, Section
 from demo import loading
-from documents.models import Document, DocumentRelation
+from documents.models import Citation, Document, DocumentRelation
 from people.models import (
     Event,
     Organisation,
@@ -86,7 +88,8 @@ def demo(loaded, db, settings):
 def snapshot():
     """Every demo row, as values: what a second load must leave as it was."""
     models = [Organisation, OrganisationName, Succession, Transfer, Document, DocumentRelation,
-              Person, Position, Event, Participation, Issue, Section, Footnote, Review]  # fmt: skip
+              Person, Position, Event, Participation, Issue, Section, Footnote, Review, Citation,
+              LogEntry]  # fmt: skip
     rows = {model.__name__: sorted(model.objects.values_list(), key=str) for model in models}
     rows["users"] = sorted(get_user_model().objects.values_list(), key=str)
     rows["cell types of sections"] = sorted(Section.cell_types.through.objects.values_list())
@@ -399,3 +402,29 @@ def test_demo_accounts_log_in_only_with_debug(demo, settings, account):
 
     settings.DEBUG = False
     assert not log_in(account)
+
+
+def test_a_changed_file_of_a_published_issue_is_refused_and_nothing_changes(
+    demo, tmp_path, monkeypatch
+):
+    issues = tmp_path / "issues"
+    shutil.copytree(ROOT / "demo/issues", issues)
+    changed = issues / "2026-08-ban-tuyen-giao-va-dan-van-tinh-uy.md"
+    changed.write_text(changed.read_text().replace("Tân Trào", "Tân Trào (Sơn Dương)"))
+    monkeypatch.setattr(loading, "ISSUES", issues)
+    before = snapshot()
+    with pytest.raises(CommandError, match="không bao giờ thay thế số đã phát hành"):
+        call_command("load_demo", stdout=io.StringIO())
+    assert snapshot() == before
+
+
+def test_a_changed_file_of_a_draft_refills_it(demo, tmp_path, monkeypatch):
+    issues = tmp_path / "issues"
+    shutil.copytree(ROOT / "demo/issues", issues)
+    changed = issues / "2026-11-ban-tuyen-giao-va-dan-van-tinh-uy.md"
+    changed.write_text(changed.read_text().replace("3.3. ", "3.3. (Bổ sung) "))
+    monkeypatch.setattr(loading, "ISSUES", issues)
+    draft = monthly_issues().get(month=11)
+    call_command("load_demo", stdout=io.StringIO())
+    assert Issue.objects.get(pk=draft.pk).sections.filter(heading__startswith="(Bổ sung)").exists()
+    assert monthly_issues().count() == 4

@@ -1,6 +1,7 @@
 """`python manage.py load_demo`: the demo data and the demo accounts, idempotently."""
 
 from django.apps import apps
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -29,8 +30,10 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         try:
             loaded = loading.load()
-        except BulletinImportError as error:
-            raise CommandError(str(error)) from error
+        except (BulletinImportError, ValidationError) as error:
+            # A demo file changed after its issue was published, or a publication date in the
+            # future (a wrong clock): say so, nothing was loaded.
+            raise CommandError("; ".join(getattr(error, "messages", [str(error)]))) from error
 
         self.stdout.write(self.style.SUCCESS(_("Demo data loaded:")))
         for label, count in loaded.rows.items():
