@@ -39,13 +39,20 @@ class AccountFileForm(forms.Form):
 
 
 class PasswordForm(AdminPasswordChangeForm):
-    """Django joins this help text at import time, so its warning is never translated."""
+    """An administrator sets someone's password: that person must replace it at next login.
+
+    Django joins the help text below at import time, so its warning is never translated.
+    """
 
     usable_password_help_text = format_lazy(
         '{}<ul id="id_unusable_warning" class="messagelist"><li class="warning">{}</li></ul>',
         SetUnusablePasswordMixin.usable_password_help_text,
         _("If disabled, the current password for this user will be lost."),
     )
+
+    def save(self, commit=True):
+        self.user.must_change_password = bool(self.cleaned_data.get("set_usable_password", True))
+        return super().save(commit=commit)
 
 
 class PermissionLabels:

@@ -38,10 +38,6 @@ class User(AbstractUser):
         """Vietnamese order: family and middle names, then the given name (Lục Văn Thư)."""
         return " ".join(filter(None, [self.last_name, self.first_name]))
 
-    def set_password(self, raw_password):
-        super().set_password(raw_password)
-        self.must_change_password = False
-
     def reading_scope(self):
         """Ids of the user's organisations and all above them: an issue for a ward reaches
         the members of its cells. Cached per user and organisation-tree version (scope.py)."""

@@ -29,7 +29,13 @@ from .numbering import move as move_in_outline
 from .numbering import number_outline
 
 DEFAULT_MARKING = "Sử dụng và bảo quản trong nội bộ của Đảng"
-_MEDIA_SRC = re.compile(r'src="' + re.escape(settings.MEDIA_URL) + r'([^"?#]+)"')
+
+
+@functools.cache
+def _media_src(media_url):
+    """The pattern of an uploaded file's address in a body, built when first needed (settings
+    are read at call time, so an overridden MEDIA_URL is honoured)."""
+    return re.compile(r'src="' + re.escape(media_url) + r'([^"?#]+)"')
 
 
 class Versioned(models.Model):
@@ -130,6 +136,14 @@ class IssueQuerySet(models.QuerySet):
         return self.select_related("publisher").prefetch_related("publisher__former_names")
 
 
+def documents_visible_to(user):
+    """The registry as a user may read it: staff see every entry; readers see verified
+    documents and those cited by an issue they may read (``Issue.objects.visible_to``)."""
+    if user.is_staff and user.has_perm("documents.view_document"):
+        return Document.objects.all()
+    return Document.objects.readable_through(Issue.objects.visible_to(user))
+
+
 # Revisions (django-reversion) keep every saved state of an issue with its attachments and the
 # sections changed in the same save (each saved section joins the revision by itself): a
 # revision of a thousand-section issue does not copy every section. The review log is history
@@ -141,7 +155,9 @@ class Issue(Versioned):
         SUBMITTED = "submitted", _("Submitted for review")
         SCHEDULED = "scheduled", _("Scheduled")
         PUBLISHED = "published", _("Published")
-        ARCHIVED = "archived", _("Withdrawn")
+        # Stored as "archived" (the value predates the name): renaming the stored value
+        # would rewrite every withdrawn issue and break saved filters and links.
+        WITHDRAWN = "archived", _("Withdrawn")
 
     class Kind(models.TextChoices):
         REGULAR = "regular", _("Regular (monthly)")
@@ -295,7 +311,7 @@ class Issue(Versioned):
     @property
     def was_published(self):
         """Once readers may have seen it, an issue is corrected, never deleted."""
-        return self.status in {self.Status.PUBLISHED, self.Status.SCHEDULED, self.Status.ARCHIVED}
+        return self.status in {self.Status.PUBLISHED, self.Status.SCHEDULED, self.Status.WITHDRAWN}
 
     @transaction.atomic
     def move_section(self, section_pk, direction):
@@ -481,7 +497,7 @@ class Section(Versioned):
 
     def record_images(self):
         """Remember which uploaded files the body shows, so they are served to its readers only."""
-        paths = set(_MEDIA_SRC.findall(self.body))
+        paths = set(_media_src(settings.MEDIA_URL).findall(self.body))
         self.images.exclude(path__in=paths).delete()
         known = set(self.images.values_list("path", flat=True))
         SectionImage.objects.bulk_create(

@@ -53,7 +53,7 @@ _PERMISSION = {
 }
 # Actions that alter what readers of an issue already saw: a correction, for approvers only.
 _CORRECTING = {CHANGE, REVERT, RECOVER}
-_SEEN_BY_READERS = [Issue.Status.PUBLISHED, Issue.Status.SCHEDULED, Issue.Status.ARCHIVED]
+_SEEN_BY_READERS = [Issue.Status.PUBLISHED, Issue.Status.SCHEDULED, Issue.Status.WITHDRAWN]
 # What a higher publisher has released: the central bulletin is scheduled before its month.
 _RELEASED = [Issue.Status.PUBLISHED, Issue.Status.SCHEDULED]
 

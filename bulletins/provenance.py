@@ -138,7 +138,7 @@ def _place(into, copies, after):
 def pending(user):
     """Taken sections whose source changed since, in the issues the user may change: the
     editors' drafts, and for approvers the published issues too (applying is a correction)."""
-    issues = policy.issues_for(user, CHANGE).exclude(status=Issue.Status.ARCHIVED)
+    issues = policy.issues_for(user, CHANGE).exclude(status=Issue.Status.WITHDRAWN)
     return (
         Section.objects.filter(issue__in=issues.values("pk"), source__isnull=False)
         .filter(source__version__gt=F("source_version"))

@@ -10,7 +10,7 @@ from .models import Issue
 
 def move_unpublished(sender, moves, day, apply, **kwargs):
     lines = []
-    unpublished = Issue.objects.exclude(status__in=[Issue.Status.PUBLISHED, Issue.Status.ARCHIVED])
+    unpublished = Issue.objects.exclude(status__in=[Issue.Status.PUBLISHED, Issue.Status.WITHDRAWN])
     for old, new in moves.items():
         published_by = list(unpublished.filter(publisher=old))
         addressed = list(unpublished.filter(audience_organisations=old))

@@ -73,11 +73,19 @@ TRANSITIONS = {
             "withdraw",
             _("Withdraw from readers"),
             frozenset({S.PUBLISHED, S.SCHEDULED}),
-            S.ARCHIVED,
+            S.WITHDRAWN,
             PUBLISH,
             needs_comment=True,
         ),
-        Transition("reopen", _("Reopen as a draft"), frozenset({S.ARCHIVED}), S.DRAFT, PUBLISH),
+        Transition("reopen", _("Reopen as a draft"), frozenset({S.WITHDRAWN}), S.DRAFT, PUBLISH),
+        Transition(
+            "record_publication",
+            _("Recorded as published on its original date"),
+            frozenset({S.DRAFT}),
+            S.PUBLISHED,
+            None,
+            needs_time=True,
+        ),
     ]
 }
 
@@ -122,7 +130,9 @@ def _take(issue, transition, actor, *, comment="", when=None):
     apps above hear of it once the step commits (signals.transitioned)."""
     previous = issue.status
     issue.status = transition.target
-    if transition.target == S.PUBLISHED and previous != S.SCHEDULED:
+    if transition.name == "record_publication":
+        issue.published_at = when
+    elif transition.target == S.PUBLISHED and previous != S.SCHEDULED:
         issue.published_at = timezone.now()
     elif transition.target == S.SCHEDULED:
         issue.published_at = when
@@ -174,3 +184,20 @@ def publish_due(now=None):
                     ),
                 )
     return published
+
+
+def record_publication(issue, when, actor=None):
+    """Record an issue that was published before it came into the system (an archive, the
+    demo) as published on its original date. Taken by commands, never offered in the admin;
+    refused for an issue that is not a draft or a date that has not come yet."""
+    transition = TRANSITIONS["record_publication"]
+    with transaction.atomic():
+        issue = Issue.objects.select_for_update().get(pk=issue.pk)
+        if issue.status not in transition.sources:
+            raise ValidationError(
+                _("This step is not possible while the issue is “%(status)s”."),
+                params={"status": issue.get_status_display()},
+            )
+        if when > timezone.now():
+            raise ValidationError(_("A publication recorded afterwards has a date in the past."))
+        return _take(issue, transition, actor, when=when)

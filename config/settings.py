@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "feedback",
     "portal",
     "operations",
+    "demo",
 ]
 
 MIDDLEWARE = [

@@ -6,7 +6,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
-from accounts.views import PasswordChangeView
+from accounts.views import PasswordChangeView, PasswordResetConfirmView
 from bulletins.uploads import upload_image
 from portal.media import serve_media
 
@@ -26,6 +26,11 @@ urlpatterns = [
     ),
     path("quan-tri/", admin.site.urls),
     path("tai-khoan/password_change/", PasswordChangeView.as_view(), name="password_change"),
+    path(
+        "tai-khoan/reset/<uidb64>/<token>/",
+        PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
     path("tai-khoan/", include("django.contrib.auth.urls")),
     path("ckeditor5/image_upload/", upload_image, name="ck_editor_5_upload_file"),
     path("media/<path:path>", serve_media, name="media"),

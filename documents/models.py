@@ -1,6 +1,5 @@
 """The registry of party and state documents that bulletins study and cite."""
 
-from django.apps import apps
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -12,6 +11,11 @@ from .citations import normalise_code
 from .files import validate_registry_file
 
 
+class DocumentTypeManager(models.Manager):
+    def get_by_natural_key(self, name):
+        return self.get(name=name)
+
+
 class DocumentType(models.Model):
     """Nghị quyết, Chỉ thị, Kết luận ...; loaded by a data migration, editable by admins.
 
@@ -21,6 +25,8 @@ class DocumentType(models.Model):
     name = models.CharField(_("name"), max_length=100, unique=True)
     abbreviation = models.CharField(_("abbreviation"), max_length=20)
 
+    objects = DocumentTypeManager()
+
     class Meta:
         verbose_name = _("document type")
         verbose_name_plural = _("document types")
@@ -29,22 +35,26 @@ class DocumentType(models.Model):
     def __str__(self):
         return self.name
 
+    def natural_key(self):
+        return (self.name,)
+
 
 class DocumentQuerySet(models.QuerySet):
+    def get_by_natural_key(self, code, issued_on):
+        """A document is identified by its code and its date (see Document)."""
+        return self.get(code=normalise_code(code), issued_on=issued_on)
+
     def with_details(self):
         return self.select_related("document_type", "issuer")
 
-    def visible_to(self, user):
-        """The registry as a user may read it: staff see every entry; readers see verified
-        documents, and an unverified entry (made from a citation) only once a published issue
-        they may read cites it, so a draft's citations stay as private as the draft.
+    def readable_through(self, issues):
+        """Verified entries, and an unverified one (made from a citation) only once one of
+        ``issues`` cites it, so a draft's citations stay as private as the draft.
 
-        The issue model is looked up by name: the registry does not import the bulletins app
-        (the layering), and ``Issue.objects.visible_to`` stays the one rule for readers.
+        The registry does not know who reads which issue (bulletins is above it): the caller
+        passes the issues the reader may read (``bulletins.models.documents_visible_to``).
         """
-        if user.is_staff and user.has_perm("documents.view_document"):
-            return self
-        readable = apps.get_model("bulletins", "Issue").objects.visible_to(user).values("pk")
+        readable = issues.values("pk")
         cited = (
             Q(citations__section__issue__in=readable)
             | Q(citing_sections__issue__in=readable)
@@ -145,6 +155,9 @@ class Document(models.Model):
     def get_absolute_url(self):
         return reverse("documents:document", kwargs={"pk": self.pk})
 
+    def natural_key(self):
+        return (self.code, self.issued_on)
+
     def link_citations(self):
         from .linking import relink  # linking imports this module
 
@@ -152,6 +165,13 @@ class Document(models.Model):
 
 
 class DocumentRelationQuerySet(models.QuerySet):
+    def get_by_natural_key(self, source, kind, target):
+        return self.get(
+            source=Document.objects.get_by_natural_key(*source),
+            kind=kind,
+            target=Document.objects.get_by_natural_key(*target),
+        )
+
     def confirmed(self):
         return self.filter(state=DocumentRelation.State.CONFIRMED)
 
@@ -238,6 +258,9 @@ class DocumentRelation(models.Model):
         status = self.TARGET_STATUS.get(self.kind)
         if status and self.state == self.State.CONFIRMED:
             Document.objects.filter(pk=self.target_id).update(status=status)
+
+    def natural_key(self):
+        return (self.source.natural_key(), self.kind, self.target.natural_key())
 
 
 class Citation(models.Model):

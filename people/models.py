@@ -121,6 +121,11 @@ class OrganisationQuerySet(models.QuerySet):
             found |= later
         return found
 
+    def get_by_natural_key(self, name, *ancestors):
+        """By its name and the names above it, up to the root (see Organisation.natural_key)."""
+        parent = self.get_by_natural_key(*ancestors) if ancestors else None
+        return self.get(name=name, parent=parent)
+
     def cells_under(self, ids=None):
         """Party cells at or below the given organisations (all cells when ids is None)."""
         cells = self.filter(kind=Organisation.Kind.CELL)
@@ -231,6 +236,10 @@ class Organisation(models.Model):
     def __str__(self):
         return self.name
 
+    def natural_key(self):
+        """Its name, then the names above it: a name is unique under its parent only."""
+        return (self.name, *(self.parent.natural_key() if self.parent_id else ()))
+
     def name_on(self, day):
         """The name the organisation bore on a day; uses prefetched ``former_names``."""
         for former in self.former_names.all():
@@ -252,6 +261,14 @@ class Organisation(models.Model):
             ancestor = ancestor.parent
 
 
+class OrganisationNameManager(models.Manager):
+    def get_by_natural_key(self, valid_until, *organisation):
+        return self.get(
+            valid_until=valid_until,
+            organisation=Organisation.objects.get_by_natural_key(*organisation),
+        )
+
+
 class OrganisationName(models.Model):
     """A name an organisation bore before its present one, kept for the archive."""
 
@@ -266,6 +283,8 @@ class OrganisationName(models.Model):
     valid_from = models.DateField(_("from"), null=True, blank=True)
     valid_until = models.DateField(_("until"), help_text=_("The last day of this name."))
 
+    objects = OrganisationNameManager()
+
     class Meta:
         verbose_name = _("former name")
         verbose_name_plural = _("former names")
@@ -273,6 +292,18 @@ class OrganisationName(models.Model):
 
     def __str__(self):
         return self.name
+
+    def natural_key(self):
+        return (self.valid_until, *self.organisation.natural_key())
+
+
+class SuccessionManager(models.Manager):
+    def get_by_natural_key(self, predecessor, successor):
+        organisations = Organisation.objects
+        return self.get(
+            predecessor=organisations.get_by_natural_key(*predecessor),
+            successor=organisations.get_by_natural_key(*successor),
+        )
 
 
 class Succession(models.Model):
@@ -298,6 +329,8 @@ class Succession(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     date = models.DateField(_("date"), help_text=_("The first day of the successor's charge."))
 
+    objects = SuccessionManager()
+
     class Meta:
         verbose_name = _("succession")
         verbose_name_plural = _("successions")
@@ -312,6 +345,16 @@ class Succession(models.Model):
 
     def __str__(self):
         return f"{self.predecessor} → {self.successor} ({self.date:%d/%m/%Y})"
+
+    def natural_key(self):
+        return (self.predecessor.natural_key(), self.successor.natural_key())
+
+
+class TransferManager(models.Manager):
+    def get_by_natural_key(self, date, *organisation):
+        return self.get(
+            date=date, organisation=Organisation.objects.get_by_natural_key(*organisation)
+        )
 
 
 class Transfer(models.Model):
@@ -337,6 +380,8 @@ class Transfer(models.Model):
     )
     date = models.DateField(_("date"))
 
+    objects = TransferManager()
+
     class Meta:
         verbose_name = _("transfer")
         verbose_name_plural = _("transfers")
@@ -345,10 +390,23 @@ class Transfer(models.Model):
     def __str__(self):
         return f"{self.organisation}: {self.from_parent} → {self.to_parent}"
 
+    def natural_key(self):
+        return (self.date, *self.organisation.natural_key())
+
+
+class PersonManager(models.Manager):
+    def get_by_natural_key(self, full_name):
+        return self.get(full_name=full_name)
+
 
 class Person(models.Model):
+    """Someone named in the news. Names are not unique in general: natural keys (fixtures) name
+    one person per name, which holds for a curated set such as the demo."""
+
     full_name = models.CharField(_("full name"), max_length=150)
     note = models.TextField(_("note"), blank=True)
+
+    objects = PersonManager()
 
     class Meta:
         verbose_name = _("person")
@@ -358,10 +416,23 @@ class Person(models.Model):
     def __str__(self):
         return self.full_name
 
+    def natural_key(self):
+        return (self.full_name,)
+
     def current_positions(self, on=None):
         """Positions held on a day (today by default), from prefetched positions if any."""
         on = on or timezone.localdate()
         return [position for position in self.positions.all() if position.is_current(on)]
+
+
+class PositionManager(models.Manager):
+    def get_by_natural_key(self, title, start_date, full_name, *organisation):
+        return self.get(
+            title=title,
+            start_date=start_date,
+            person=Person.objects.get_by_natural_key(full_name),
+            organisation=Organisation.objects.get_by_natural_key(*organisation),
+        )
 
 
 class Position(models.Model):
@@ -380,6 +451,8 @@ class Position(models.Model):
     start_date = models.DateField(_("from"), null=True, blank=True)
     end_date = models.DateField(_("to"), null=True, blank=True)
 
+    objects = PositionManager()
+
     class Meta:
         verbose_name = _("position")
         verbose_name_plural = _("positions")
@@ -397,9 +470,22 @@ class Position(models.Model):
     def __str__(self):
         return f"{self.title} {self.organisation}"
 
+    def natural_key(self):
+        return (
+            self.title,
+            self.start_date,
+            self.person.full_name,
+            *self.organisation.natural_key(),
+        )
+
     def is_current(self, on):
         started = self.start_date is None or self.start_date <= on
         return started and (self.end_date is None or self.end_date >= on)
+
+
+class EventManager(models.Manager):
+    def get_by_natural_key(self, title, start):
+        return self.get(title=title, start=start)
 
 
 class Event(models.Model):
@@ -423,6 +509,8 @@ class Event(models.Model):
         Person, through="Participation", verbose_name=_("participants"), related_name="events"
     )
 
+    objects = EventManager()
+
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
@@ -437,6 +525,18 @@ class Event(models.Model):
 
     def __str__(self):
         return self.title
+
+    def natural_key(self):
+        return (self.title, self.start)
+
+
+class ParticipationManager(models.Manager):
+    def get_by_natural_key(self, title, start, full_name, role):
+        return self.get(
+            event=Event.objects.get_by_natural_key(title, start),
+            person=Person.objects.get_by_natural_key(full_name),
+            role=role,
+        )
 
 
 class Participation(models.Model):
@@ -455,6 +555,8 @@ class Participation(models.Model):
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.ATTENDED)
 
+    objects = ParticipationManager()
+
     class Meta:
         verbose_name = _("participation")
         verbose_name_plural = _("participations")
@@ -466,3 +568,6 @@ class Participation(models.Model):
 
     def __str__(self):
         return f"{self.person} — {self.get_role_display()}"
+
+    def natural_key(self):
+        return (*self.event.natural_key(), self.person.full_name, self.role)

@@ -14,10 +14,9 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.utils.http import content_disposition_header
 
 from bulletins import audience
-from bulletins.models import EditorUpload, Issue, SectionImage
+from bulletins.models import EditorUpload, Issue, SectionImage, documents_visible_to
 from bulletins.policy import policy
 from documents import files
-from documents.models import Document
 
 from . import offline
 
@@ -33,7 +32,7 @@ def may_read_file(user, path):
     if path.startswith("attachments/"):
         return _may_read_issue_file(user, Issue.objects.filter(attachments__file=path))
     if path.startswith("documents/"):
-        readable = Document.objects.visible_to(user)
+        readable = documents_visible_to(user)
         return user.is_authenticated and readable.filter(file=path).exists()
     return False
 

@@ -134,7 +134,7 @@ def reader_copy(issue, user, when):
 
 
 def _local_file(path, media_paths):
-    """The file behind a page URL: static files (styles, fonts, demo photos) and the images
+    """The file behind a page URL: static files (styles, fonts) and the images
     this issue shows; nothing else."""
     if path.startswith(settings.STATIC_URL):
         name = path.removeprefix(settings.STATIC_URL)

@@ -19,7 +19,6 @@ from bulletins.models import Issue, ReadConfirmation, Section
 WORDS_PER_MINUTE = 180
 MENTIONS_SHOWN = 20
 _FIGURE = re.compile(r'<figure class="image">.*?</figure>', re.DOTALL)
-_STATIC_SRC = re.compile(r'(src=")' + re.escape(settings.STATIC_URL) + r'([^"?#]+)(")')
 
 
 def reading_minutes(sections):
@@ -83,18 +82,4 @@ def reports_of(event, user):
 
 def photos(section):
     """The captioned images of a section body, as stored (sanitised on save)."""
-    return [with_hashed_static(figure) for figure in _FIGURE.findall(section.body)]
-
-
-def with_hashed_static(html):
-    """Sanitised or rendered HTML whose /static/ images (the demo photos) take their hashed,
-    long-cached names once collectstatic has run."""
-    return mark_safe(_STATIC_SRC.sub(_hashed_static, html))  # noqa: S308 (only src= changes)
-
-
-def _hashed_static(match):
-    try:
-        url = staticfiles_storage.url(match.group(2))
-    except ValueError:  # not in the manifest: keep the plain name
-        return match.group(0)
-    return f"{match.group(1)}{url}{match.group(3)}"
+    return [mark_safe(figure) for figure in _FIGURE.findall(section.body)]  # noqa: S308

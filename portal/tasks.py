@@ -17,7 +17,7 @@ from . import pdf
 # States in which readers may download the PDF (a scheduled issue, from its time on).
 READABLE = {Issue.Status.PUBLISHED, Issue.Status.SCHEDULED}
 # Saves of these issues change what readers download, or (withdrawn) leave a file to remove.
-PDF_STATES = READABLE | {Issue.Status.ARCHIVED}
+PDF_STATES = READABLE | {Issue.Status.WITHDRAWN}
 
 
 @task()

@@ -63,8 +63,7 @@ def render_reading_text(issue, cell_types=audience.EVERY_SECTION, *, preview=Fal
         "attachments": issue.attachments.all(),
         "preview": preview,
     }
-    html = render_to_string("portal/_issue_reading.html", context)
-    return reading.with_hashed_static(html)
+    return render_to_string("portal/_issue_reading.html", context)
 
 
 def reading_text(issue, cell_types):
@@ -114,9 +113,26 @@ def _citation_changed(sender, instance, **kwargs):
         touch_issues(Issue.objects.filter(sections=instance.section_id))
 
 
+# What a citation link shows of a document: a save that changes none of it (its summary, its
+# file, a fixture loaded again) leaves the issues' rendered text as it is.
+SHOWN_IN_CITATIONS = ("document_type_id", "code", "issued_on", "issuer_id", "subject")
+
+
+@receiver(pre_save, sender=Document)
+def _document_saving(sender, instance, **kwargs):
+    before = None
+    if instance.pk is not None:
+        before = Document.objects.filter(pk=instance.pk).values(*SHOWN_IN_CITATIONS).first()
+    instance._shown_in_citations_changed = before is not None and any(
+        before[name] != getattr(instance, name) for name in SHOWN_IN_CITATIONS
+    )
+
+
 @receiver(post_save, sender=Document)
 def _document_changed(sender, instance, **kwargs):
     """A citation link shows the document's type, code, date, issuer and subject."""
+    if not getattr(instance, "_shown_in_citations_changed", False):
+        return
     citing = Citation.objects.filter(document=instance, section__isnull=False)
     touch_issues(Issue.objects.filter(pk__in=citing.values("section__issue_id")))
 

@@ -1,12 +1,16 @@
 """What tests need from outside the project: the shared samples, chromium, an artifacts folder,
 and reading the text of a PDF."""
 
+import contextlib
 import io
 import os
 import shutil
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 from pypdf import PdfReader
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -31,3 +35,16 @@ def sample_path(name):
 
 def pdf_text(content):
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+
+
+@contextlib.contextmanager
+def demo_loaded(django_db_blocker, media_root):
+    """The demo loaded once for several tests that only read it (a module's or a class's
+    fixture): inside a transaction rolled back at the end, each test in a savepoint of it.
+    Yields the command's output."""
+    out = io.StringIO()
+    settings = override_settings(MEDIA_ROOT=media_root, DEBUG=True)
+    with django_db_blocker.unblock(), settings, transaction.atomic():
+        call_command("load_demo", stdout=out)
+        yield out.getvalue()
+        transaction.set_rollback(True)

@@ -137,6 +137,39 @@ def test_an_account_made_by_an_admin_must_change_its_password_first(client, cell
     assert client.get(reverse("bulletins:home")).status_code == 200
 
 
+def test_a_password_set_by_an_administrator_must_be_replaced(client, superuser, reader):
+    client.force_login(superuser)
+    chosen = "Do-quan-tri-dat-2026"
+    response = client.post(
+        reverse("admin:auth_user_password_change", args=[reader.pk]),
+        {"usable_password": "true", "password1": chosen, "password2": chosen},
+    )
+    assert response.status_code == 302
+    reader.refresh_from_db()
+    assert reader.check_password(chosen)
+    assert reader.must_change_password
+
+
+def test_a_password_set_from_a_reset_link_is_the_readers_own(client, reader):
+    reader.email = "bithu5@example.org"
+    reader.must_change_password = True
+    reader.save()
+    client.post(reverse("password_reset"), {"email": "bithu5@example.org"})
+    link = next(line for line in mail.outbox[0].body.splitlines() if "/tai-khoan/reset/" in line)
+    form_url = client.get(link.strip()[link.index("/tai-khoan/") :]).url
+    new = "Suoi-Lenin-xanh-2026"
+    client.post(form_url, {"new_password1": new, "new_password2": new})
+    reader.refresh_from_db()
+    assert reader.check_password(new)
+    assert not reader.must_change_password
+
+
+def test_setting_a_password_in_code_leaves_the_flag_alone(reader):
+    reader.must_change_password = True
+    reader.set_password("Mot-mat-khau-khac-2026")
+    assert reader.must_change_password
+
+
 def test_password_reset_by_email(client, reader):
     reader.email = "bithu5@example.org"
     reader.save()

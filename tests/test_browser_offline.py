@@ -77,8 +77,7 @@ def issues(board):
     september = make_issue(board, 9)
     section = september.sections.first()
     section.body += (
-        '<figure class="image"><img src="/static/demo/hoi-nghi-so-ket-6-thang-2026.jpg"'
-        ' alt="Ảnh hội nghị"></figure>'
+        '<figure class="image"><img src="/static/icons/icon-192.png" alt="Ảnh hội nghị"></figure>'
     )
     section.save()
     return [september, make_issue(board, 10)]

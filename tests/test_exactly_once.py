@@ -118,7 +118,7 @@ def test_a_withdrawal_during_the_scheduled_run_stays_withdrawn(postgresql, board
     assert withdraw_outcome is None
     assert published == []
     issue.refresh_from_db()
-    assert issue.status == S.ARCHIVED
+    assert issue.status == S.WITHDRAWN
     assert list(issue.reviews.values_list("transition", flat=True)) == ["withdraw", "schedule"]
 
 
@@ -165,7 +165,7 @@ class TestScheduledPublication:
             later, "schedule", approver, when=timezone.now() + datetime.timedelta(days=1)
         )
         assert workflow.publish_due() == []
-        assert Issue.objects.get(pk=withdrawn.pk).status == S.ARCHIVED
+        assert Issue.objects.get(pk=withdrawn.pk).status == S.WITHDRAWN
         assert Issue.objects.get(pk=later.pk).status == S.SCHEDULED
 
 

@@ -169,3 +169,27 @@ def test_organisations_form_a_tree(cell):
 def test_full_names_are_in_vietnamese_order(reader):
     assert reader.get_full_name() == "Lục Văn Thư"
     assert str(reader) == "Lục Văn Thư"
+
+
+def test_a_sections_images_follow_the_media_address_in_force(published_issue, settings):
+    """The address of uploaded files is read when a body is saved, not when Django starts."""
+    settings.MEDIA_URL = "/tep/"
+    section = published_issue.sections.first()
+    section.body = '<figure class="image"><img src="/tep/images/anh.jpg"></figure>'
+    section.save()
+    assert list(section.images.values_list("path", flat=True)) == ["images/anh.jpg"]
+
+
+def test_organisations_are_found_by_their_names_up_the_tree(city):
+    wards = [
+        Organisation.objects.create(name=name, kind=Organisation.Kind.WARD, parent=city)
+        for name in ("Đảng ủy phường Một", "Đảng ủy phường Hai")
+    ]
+    cells = [
+        Organisation.objects.create(name="Chi bộ Tổ dân phố 1", kind="cell", parent=ward)
+        for ward in wards
+    ]
+    for cell in cells:
+        key = cell.natural_key()
+        assert key == ("Chi bộ Tổ dân phố 1", cell.parent.name, city.name, city.parent.name)
+        assert Organisation.objects.get_by_natural_key(*key) == cell

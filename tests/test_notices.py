@@ -424,7 +424,7 @@ class TestReadersOfAnIssue:
             at(6, datetime.date(2026, 6, 2), ward_a),
             at(7, datetime.date(2026, 6, 2), city),
             at(8, datetime.date(2026, 6, 3)),  # internal
-            at(9, datetime.date(2026, 6, 3), ward_a, status=Issue.Status.ARCHIVED),  # withdrawn
+            at(9, datetime.date(2026, 6, 3), ward_a, status=Issue.Status.WITHDRAWN),  # withdrawn
             at(10, datetime.date(2026, 6, 3), ward_a, status=Issue.Status.DRAFT),
             at(11, timezone.localdate() + datetime.timedelta(5), ward_a, Issue.Status.SCHEDULED),
             at(12, datetime.date(2026, 6, 4), ward_a, status=Issue.Status.SCHEDULED),  # due

@@ -14,7 +14,7 @@ from .factories import make_issue
 pytestmark = pytest.mark.django_db
 
 PHOTO = (
-    '<figure class="image"><img src="/static/demo/hoi-nghi-so-ket-6-thang-2026.jpg" '
+    '<figure class="image"><img src="/media/images/hoi-nghi-so-ket-6-thang-2026.jpg" '
     'alt="Quang cảnh hội nghị"><figcaption>Quang cảnh hội nghị</figcaption></figure>'
 )
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from accounts.demo import DEMO_ACCOUNTS
 from bulletins.models import Issue
+from people.models import Organisation
 
 from .support import ARTIFACTS
 
@@ -44,7 +45,9 @@ def reader_pages():
 
 
 def editor_pages():
-    issue = Issue.objects.published().first()
+    editor = next(account.username for account in DEMO_ACCOUNTS if account.role == "editor")
+    boards = Organisation.objects.filter(members__username=editor)
+    issue = Issue.objects.published().filter(publisher__in=boards).first()
     return {
         "admin": reverse("admin:index"),
         "admin-issues": reverse("admin:bulletins_issue_changelist"),

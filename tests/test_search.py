@@ -20,6 +20,7 @@ from people.models import Organisation, Person
 from people.search import fold
 
 from .factories import make_issue, make_user
+from .support import demo_loaded
 
 pytestmark = pytest.mark.django_db
 
@@ -267,13 +268,18 @@ def test_the_vector_follows_bulk_inserts_and_updates(board):
     assert count("bong chuyen") == 1
 
 
+@pytest.fixture(scope="class")
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo, loaded once for the class that reads it."""
+    with demo_loaded(django_db_blocker, tmp_path_factory.mktemp("media")):
+        yield
+
+
 class TestDemo:
     """The queries of issue #11 on the demo data, as the demo secretary."""
 
     @pytest.fixture
-    def secretary(self, db, settings):
-        settings.DEBUG = True
-        call_command("load_demo", verbosity=0)
+    def secretary(self, demo, db):
         return User.objects.get(username="bithu")
 
     def test_unaccented_phrase(self, secretary):

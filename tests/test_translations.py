@@ -152,7 +152,11 @@ def report(found):
     )
 
 
-@pytest.mark.parametrize("username", [account.username for account in DEMO_ACCOUNTS])
+# One account per role: two secretaries reach the same pages.
+ONE_PER_ROLE = {account.role: account.username for account in reversed(DEMO_ACCOUNTS)}
+
+
+@pytest.mark.parametrize("username", ONE_PER_ROLE.values())
 def test_every_page_a_role_reaches_is_in_vietnamese(demo, username):
     client = Client()
     client.force_login(User.objects.get(username=username))

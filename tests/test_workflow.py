@@ -37,9 +37,9 @@ class TestTransitions:
             (S.DRAFT, "publish", "approver", S.PUBLISHED),
             (S.SUBMITTED, "schedule", "approver", S.SCHEDULED),
             (S.SCHEDULED, "schedule", "approver", S.SCHEDULED),
-            (S.PUBLISHED, "withdraw", "approver", S.ARCHIVED),
-            (S.SCHEDULED, "withdraw", "approver", S.ARCHIVED),
-            (S.ARCHIVED, "reopen", "approver", S.DRAFT),
+            (S.PUBLISHED, "withdraw", "approver", S.WITHDRAWN),
+            (S.SCHEDULED, "withdraw", "approver", S.WITHDRAWN),
+            (S.WITHDRAWN, "reopen", "approver", S.DRAFT),
         ],
     )
     def test_allowed_steps(self, draft_issue, editor, approver, start, step, role, end):

@@ -6,9 +6,8 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
 from bulletins import audience
-from bulletins.models import Issue
+from bulletins.models import Issue, Section, documents_visible_to
 from documents.chain import implementation_chain
-from documents.models import Document
 
 from ..filters import DocumentFilter
 
@@ -16,14 +15,14 @@ PER_PAGE = 30
 
 
 def document_list(request):
-    readable = Document.objects.visible_to(request.user).with_details()
+    readable = documents_visible_to(request.user).with_details()
     documents = DocumentFilter(request.GET, queryset=readable)
     page = Paginator(documents.qs, PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "portal/document_list.html", {"filter": documents, "page": page})
 
 
 def document_detail(request, pk):
-    documents = Document.objects.visible_to(request.user)
+    documents = documents_visible_to(request.user)
     document = get_object_or_404(documents.with_details(), pk=pk)
     sections = audience.readable_sections(request.user)  # the reader's scope, worked out once
     context = {

@@ -5,7 +5,7 @@
 "use strict";
 
 const PAGES = "offline-pages-v1"; // internal pages and files; emptied on logout
-const ASSETS = "offline-assets-v1"; // styles, scripts, fonts, demo photos (settings.STATIC_URL)
+const ASSETS = "offline-assets-v1"; // styles, scripts, fonts, icons (settings.STATIC_URL)
 const QUEUE = "offline-queue-v1"; // "Đã đọc" pressed without a network
 const STATIC_URL = "/static/";
 const GONE = [401, 403, 404, 410];

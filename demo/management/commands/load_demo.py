@@ -1,12 +1,14 @@
-"""`python manage.py load_demo`: the demo dataset and the demo accounts, idempotently."""
+"""`python manage.py load_demo`: the demo data and the demo accounts, idempotently."""
 
-from django.core.management.base import BaseCommand
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from accounts.demo import DEMO_ACCOUNTS
-from bulletins import demo
-from bulletins.demo.accounts import ensure_demo_accounts
+from bulletins.importing import BulletinImportError
+from demo import loading
 
 
 def role_label(role):
@@ -21,18 +23,26 @@ def role_label(role):
 
 class Command(BaseCommand):
     help = _(
-        "Load the demo dataset (organisations, documents, people, events and four issues) "
-        "and create the demo accounts. Running it again changes nothing."
+        "Load the demo data (organisations, documents, people, events, issues imported from "
+        "their files) and create the demo accounts. Running it again changes nothing."
     )
 
     def handle(self, *args, **options):
-        counts = demo.load()
-        ensure_demo_accounts()
+        try:
+            loaded = loading.load()
+        except (BulletinImportError, ValidationError) as error:
+            # A demo file changed after its issue was published, or a publication date in the
+            # future (a wrong clock): say so, nothing was loaded.
+            raise CommandError("; ".join(getattr(error, "messages", [str(error)]))) from error
 
         self.stdout.write(self.style.SUCCESS(_("Demo data loaded:")))
-        for key, count in counts.items():
-            label = capfirst(demo.MODELS[key]._meta.verbose_name_plural)
-            self.stdout.write(f"  {label}: {count}")
+        for label, count in loaded.rows.items():
+            model = apps.get_model(label)
+            self.stdout.write(f"  {capfirst(model._meta.verbose_name_plural)}: {count}")
+        self.stdout.write("")
+        self.stdout.write(self.style.SUCCESS(_("Demo issues (imported from demo/issues/):")))
+        for issue in loaded.issues:
+            self.stdout.write(f"  {issue.title} — {issue.publisher} ({issue.get_status_display()})")
 
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS(_("Demo accounts:")))
