@@ -6,8 +6,6 @@ Every query starts from what the user may read (`visible_to`), never from all is
 import math
 import re
 
-from django.conf import settings
-from django.contrib.staticfiles.storage import staticfiles_storage
 from django.db.models import Exists, OuterRef, Q
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe

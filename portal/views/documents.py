@@ -6,7 +6,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
 from bulletins import audience
-from bulletins.models import Issue, Section, documents_visible_to
+from bulletins.models import Issue, documents_visible_to
 from documents.chain import implementation_chain
 
 from ..filters import DocumentFilter
