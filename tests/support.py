@@ -48,3 +48,12 @@ def demo_loaded(django_db_blocker, media_root):
         call_command("load_demo", stdout=out)
         yield out.getvalue()
         transaction.set_rollback(True)
+
+
+def run_worker():
+    """Run the task worker over what is queued, in this process (`db_worker --batch`).
+
+    The worker closes database connections it deems old, which on PostgreSQL closes a test's
+    own connection inside its transaction: tests that run it use `committed_db`.
+    """
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)

@@ -5,7 +5,6 @@ import datetime
 import io
 
 import pytest
-from django.core.management import call_command
 from django.db import transaction
 from django.tasks import TaskResultStatus
 from django.urls import reverse
@@ -18,6 +17,7 @@ from bulletins.models import Issue
 from portal import pdf
 
 from .factories import make_issue
+from .support import run_worker
 
 committed = pytest.mark.django_db(transaction=True)
 TASK = "portal.tasks.prerender_issue_pdf"
@@ -27,10 +27,6 @@ TASK = "portal.tasks.prerender_issue_pdf"
 def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
-
-
-def run_worker():
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
 
 def queued(issue):

@@ -8,7 +8,7 @@ from accounts.models import User
 from bulletins.models import Issue
 from portal.reading import current_issue
 
-from .support import ARTIFACTS
+from .support import ARTIFACTS, run_worker
 
 # A live server's database is emptied after each test: the serialized rollback puts back
 # what the migrations wrote (document types, roles) for the tests that follow.
@@ -48,7 +48,6 @@ def test_the_secretary_sees_the_bell_and_the_notice_of_a_new_issue(
     live_demo, live_server, browser, settings
 ):
     from django.core import mail
-    from django.core.management import call_command
 
     from accounts.models import User
     from bulletins import workflow
@@ -61,7 +60,7 @@ def test_the_secretary_sees_the_bell_and_the_notice_of_a_new_issue(
     issue = Issue.objects.create(publisher=latest.publisher, year=latest.year + 1, month=1)
     Section.objects.create(issue=issue, position=10, heading="Nội dung học tập tháng 1")
     workflow.apply(issue, "publish", approver)  # commits: the notice is made, its e-mail queued
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    run_worker()
     assert [message.to for message in mail.outbox] == [["bithu@example.org"]]
 
     page = browser.new_page(viewport={"width": 360, "height": 740})

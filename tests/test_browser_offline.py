@@ -32,7 +32,8 @@ def internal(urls, server):
     return [url for url in urls if not url.startswith(f"{server.url}/static/")]
 
 
-def eventually(check, seconds=20):
+def eventually(check, seconds=60):
+    """The worker's work is asynchronous: wait for it, generously on a loaded CI machine."""
     deadline = time.monotonic() + seconds
     while not (result := check()):
         assert time.monotonic() < deadline, "timed out"

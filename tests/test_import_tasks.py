@@ -8,7 +8,6 @@ import time
 import pytest
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.tasks import TaskResultStatus
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
@@ -18,13 +17,10 @@ from operations.time_limits import TimeLimitExceeded, time_limit
 
 from .factories import make_user
 from .import_corpus import by_name, to_markdown
+from .support import run_worker
 
 pytestmark = pytest.mark.django_db
 CONTENT = to_markdown(by_name("regular"))
-
-
-def run_worker():
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
 
 def upload(client, board, content=CONTENT):
@@ -36,8 +32,9 @@ def upload(client, board, content=CONTENT):
     return ImportJob.objects.get(), response["Location"]
 
 
+@pytest.mark.django_db(transaction=True)  # the worker sees what the requests committed
 def test_the_worker_reads_then_writes_while_the_page_shows_progress(
-    client, editor, board, django_assert_max_num_queries
+    committed_db, client, editor, board, django_assert_max_num_queries
 ):
     client.force_login(editor)
     job, status_url = upload(client, board)
@@ -73,8 +70,9 @@ def test_the_worker_reads_then_writes_while_the_page_shows_progress(
     assert statuses == {TaskResultStatus.SUCCESSFUL}
 
 
+@pytest.mark.django_db(transaction=True)
 def test_another_boards_editor_can_neither_see_nor_confirm_my_import(
-    client, editor, approver, boards, board
+    committed_db, client, editor, approver, boards, board
 ):
     client.force_login(editor)
     job, status_url = upload(client, board)
