@@ -149,18 +149,27 @@ class SectionQuery:
         return sections.annotate(folded=_FOLDED_TEXT).filter(condition)
 
     def newest(self, sections, issue_ids=None):
-        """The pks of the matching sections, newest issue first, at most ``COUNT_CAP`` + 1:
-        they are the count ("more than 1,000" beyond) and the candidates for ranking, in
-        one pass. Counting every match of a common word would read thousands of sections
-        for a number nobody needs exactly."""
-        found = []
+        """The pks of the matching sections, newest issue first, and how many match, counted
+        up to ``COUNT_CAP`` + 1 ("more than 1,000" beyond), in one pass over ``windows``.
+
+        Once a window has given the ``CANDIDATES`` to rank, the older ones are only counted,
+        unsorted, so the database stops reading at the cap. Counting every match of a common
+        word would read thousands of sections for a number nobody needs exactly.
+        """
+        found, total = [], 0
         with bitmap_plans():
             for window in windows(issue_ids):
-                newest = self.matching(sections, window).order_by("-issue_id", "position")
-                found += newest.values_list("pk", flat=True)[: COUNT_CAP + 1 - len(found)]
-                if len(found) > COUNT_CAP:
+                matched = self.matching(sections, window)
+                left = COUNT_CAP + 1 - total
+                if len(found) < CANDIDATES:
+                    newest = matched.order_by("-issue_id", "position")
+                    pks = list(newest.values_list("pk", flat=True)[:left])
+                    found, total = found + pks, total + len(pks)
+                else:
+                    total += matched.order_by()[:left].count()
+                if total > COUNT_CAP:
                     break
-        return found
+        return found, total
 
     def ranked(self, sections, candidates):
         """The candidate sections (pks), with a ``rank``, best first.
@@ -333,12 +342,12 @@ class Results:
         self.query, self.sections, self.issue_ids = query, sections, issue_ids
 
     @cached_property
-    def newest(self):
+    def _newest(self):
         return self.query.newest(self.sections, self.issue_ids)
 
     @property
     def total(self):
-        return len(self.newest)
+        return self._newest[1]
 
     @property
     def more(self):
@@ -352,7 +361,7 @@ class Results:
         return self.count()
 
     def __getitem__(self, index):
-        return list(self.query.ranked(self.sections, self.newest)[index])
+        return list(self.query.ranked(self.sections, self._newest[0])[index])
 
 
 def search(user, text, *, staff=False, limit=20):

@@ -409,6 +409,10 @@ def test_counts_stop_at_the_cap_and_the_newest_issues_are_ranked(
     ranked = results[:10]
     assert {section.issue_id for section in ranked} == {issues[3].pk, issues[2].pk}
 
+    monkeypatch.setattr(engine, "CANDIDATES", 1)  # the older window is only counted
+    counted = Results(query, Section.objects.all(), ids)
+    assert counted.total == 4 and [section.issue_id for section in counted[:10]] == [issues[3].pk]
+
     monkeypatch.setattr(engine, "COUNT_CAP", 2)
     monkeypatch.setattr(view, "COUNT_CAP", 2)
     capped = Results(query, Section.objects.all(), ids)
