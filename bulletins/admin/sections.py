@@ -71,7 +71,7 @@ class SectionAdmin(PolicyScopedAdmin):
     list_display = ["number", "heading", "issue"]
     list_display_links = ["heading"]
     list_filter = ["issue__year", ("issue__publisher", admin.RelatedOnlyFieldListFilter)]
-    ordering = ["-issue_id", "position", "id"]  # the order of the section_outline_cover index
+    ordering = ["-issue_id", "position", "id"]  # the order of the section_outline_order index
     show_full_result_count = False  # no second count of every section
     search_fields = ["heading", "body"]
     autocomplete_fields = ["issue", "presented_document", "cited_documents", "event"]
