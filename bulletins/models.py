@@ -289,7 +289,7 @@ class SectionQuerySet(models.QuerySet):
 
         A union of three index lookups: joining the three relations and OR-ing them makes
         the database scan every section. The order (issue, then position) and the fields
-        shown are all in the section_outline_cover index, so a page is read from indexes
+        shown are all in the section_outline_order index, so a page is read from indexes
         and sorted from a few thousand index entries, never from the section rows.
         """
         listed = Section.cited_documents.through.objects.filter(document=document)
@@ -398,7 +398,7 @@ class Section(Versioned):
             models.Index(
                 fields=["-issue", "position", "id"],
                 include=["number", "heading"],
-                name="section_outline_cover",
+                name="section_outline_order",
             ),
         ]
 

@@ -18,6 +18,6 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='section',
-            index=models.Index(fields=['-issue', 'position', 'id'], include=('number', 'heading'), name='section_outline_cover'),
+            index=models.Index(fields=['-issue', 'position', 'id'], include=('number', 'heading'), name='section_outline_order'),
         ),
     ]
