@@ -206,6 +206,8 @@ def measure(database_url, args):
             PYTHON, "-m", "gunicorn", "config.wsgi",
             "--bind", f"127.0.0.1:{port}", "--workers", str(args.workers),
             "--access-logfile", "/dev/null", "--error-logfile", "-",
+            # Workers are not recycled while measured: a restarted worker's CPU is lost.
+            "--max-requests", "0",
         ],
         cwd=ROOT,
         env=env,

@@ -314,6 +314,10 @@ class Citation(models.Model):
         verbose_name = _("citation")
         verbose_name_plural = _("citations")
         ordering = ["start"]
+        indexes = [
+            # "Cited in": a document's citing sections from the index alone.
+            models.Index(fields=["document", "section"], name="citation_document_section"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(section__isnull=False, citing_document__isnull=True)

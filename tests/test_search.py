@@ -394,3 +394,35 @@ def test_the_results_page_filters_by_kind_and_year(client, library, cited):
     assert next(hit.heading for hit in sections.context["page"]) == library["phrase"].heading
     other_year = client.get(reverse("search"), {"q": "chuyen doi so", "year": "2025"})
     assert other_year.context is not None and "page" not in other_year.context
+
+
+def test_counts_stop_at_the_cap_and_the_newest_issues_are_ranked(
+    client, reader, board, monkeypatch
+):
+    from bulletins import search as engine
+    from bulletins.search import Results, readable_issue_ids
+    from portal.views import search as view
+
+    monkeypatch.setattr(engine, "FIRST_WINDOW", 1)  # windows of 1, then 3 issues
+    monkeypatch.setattr(engine, "CANDIDATES", 2)
+    issues = [make_issue(board, month, sections=1) for month in (3, 4, 5, 6)]
+    for issue in issues:
+        add_section(issue, "Phòng, chống sạt lở đất", "Di dời các hộ dân khỏi vùng sạt lở.")
+    query, ids = SectionQuery("sat lo"), readable_issue_ids(reader)
+
+    results = Results(query, Section.objects.all(), ids)
+    assert results.total == 4 and not results.more  # counted across both windows
+    ranked = results[:10]
+    assert {section.issue_id for section in ranked} == {issues[3].pk, issues[2].pk}
+
+    monkeypatch.setattr(engine, "CANDIDATES", 1)  # the older window is only counted
+    counted = Results(query, Section.objects.all(), ids)
+    assert counted.total == 4 and [section.issue_id for section in counted[:10]] == [issues[3].pk]
+
+    monkeypatch.setattr(engine, "COUNT_CAP", 2)
+    monkeypatch.setattr(view, "COUNT_CAP", 2)
+    capped = Results(query, Section.objects.all(), ids)
+    assert capped.total == 3 and capped.more  # stopped once past the cap
+    client.force_login(reader)
+    content = client.get(reverse("search"), {"q": "sạt lở"}).content.decode()
+    assert "Hơn 2 mục" in content

@@ -2,10 +2,12 @@
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.utils.formats import number_format
 
 from bulletins import audience
 from bulletins.search import (
     CANDIDATES,
+    COUNT_CAP,
     Results,
     SectionQuery,
     readable_issue_ids,
@@ -23,7 +25,12 @@ def results(request):
     text = request.GET.get("q", "").strip()[:200]
     issue_ids = readable_issue_ids(request.user)
     search_filter = SearchFilter(request.GET, issue_ids=issue_ids)
-    context = {"q": text, "filter": search_filter, "candidates": CANDIDATES}
+    context = {
+        "q": text,
+        "filter": search_filter,
+        "candidates": CANDIDATES,
+        "count_cap": number_format(COUNT_CAP, force_grouping=True),
+    }
     if text and search_filter.is_valid():
         query = SectionQuery(text)
         sections = search_filter.qs.filter(audience.reading_rule(request.user))
@@ -35,6 +42,7 @@ def results(request):
         context |= {
             "page": page,
             "total": results.total,
+            "more": results.more,
             "show_sections": kind in ("", None, "section"),
             "groups": [
                 (label, [hit for hit in registry if hit.kind == value])
