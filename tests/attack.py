@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import reversion
 from django.apps import apps
 
+from accounts import roles
 from bulletins.models import Issue
 from people.models import Organisation
 
@@ -36,8 +37,8 @@ class Board:
 def make_board(name, slug, city, month):
     """A board with an editor, an approver, a published issue and a draft, each with a revision."""
     org = Organisation.objects.create(name=name, kind=Organisation.Kind.BOARD, parent=city)
-    editor = make_user(f"bientap_{slug}", groups=["Biên tập viên"], is_staff=True)
-    approver = make_user(f"pheduyet_{slug}", groups=["Phê duyệt"], is_staff=True)
+    editor = make_user(f"bientap_{slug}", groups=[roles.EDITOR], is_staff=True)
+    approver = make_user(f"pheduyet_{slug}", groups=[roles.APPROVER], is_staff=True)
     editor.organisations.set([org])
     approver.organisations.set([org])
     published = make_issue(org, month)

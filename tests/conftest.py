@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection
 
+from accounts import roles
 from accounts.models import User
 from documents.models import Document, DocumentType
 from people.models import Organisation
@@ -77,21 +78,21 @@ def draft_issue(board):
 
 @pytest.fixture
 def reader(cell):
-    user = make_user("bithu5", groups=["Bí thư chi bộ"], first_name="Thư", last_name="Lục Văn")
+    user = make_user("bithu5", groups=[roles.SECRETARY], first_name="Thư", last_name="Lục Văn")
     user.organisations.set([cell])
     return user
 
 
 @pytest.fixture
 def editor(board):
-    user = make_user("bientap", groups=["Biên tập viên"], is_staff=True)
+    user = make_user("bientap", groups=[roles.EDITOR], is_staff=True)
     user.organisations.set([board])
     return user
 
 
 @pytest.fixture
 def approver(board):
-    user = make_user("pheduyet", groups=["Phê duyệt"], is_staff=True)
+    user = make_user("pheduyet", groups=[roles.APPROVER], is_staff=True)
     user.organisations.set([board])
     return user
 

@@ -13,6 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 from PIL import Image
 
+from accounts import roles
 from bulletins.models import Issue, PublisherSettings, Section
 from documents.models import Document
 from notices.models import Kind, Notice
@@ -100,11 +101,11 @@ def world(settings, tmp_path, board, cell, city, directive):
     PublisherSettings.objects.create(publisher=board, readers_download_word=True)
 
     users = {
-        "reader": make_user("bithu_a", groups=["Bí thư chi bộ"]),
-        "other_cell": make_user("bithu_b", groups=["Bí thư chi bộ"]),
-        "successor": make_user("bithu_c", groups=["Bí thư chi bộ"]),
-        "editor": make_user("bientap_tg", groups=["Biên tập viên"], is_staff=True),
-        "approver": make_user("pheduyet_tg", groups=["Phê duyệt"], is_staff=True),
+        "reader": make_user("bithu_a", groups=[roles.SECRETARY]),
+        "other_cell": make_user("bithu_b", groups=[roles.SECRETARY]),
+        "successor": make_user("bithu_c", groups=[roles.SECRETARY]),
+        "editor": make_user("bientap_tg", groups=[roles.EDITOR], is_staff=True),
+        "approver": make_user("pheduyet_tg", groups=[roles.APPROVER], is_staff=True),
         "admin": make_user("quantri_ht", is_staff=True, is_superuser=True),
     }
     users["reader"].organisations.set([cell])
@@ -361,7 +362,7 @@ def test_editors_of_another_publisher_do_not_see_restricted_images(client, world
     other_board = city.__class__.objects.create(
         name="Ban Dân vận Thành ủy", kind="board", parent=city
     )
-    outsider = make_user("bientap_dv", groups=["Phê duyệt"], is_staff=True)
+    outsider = make_user("bientap_dv", groups=[roles.APPROVER], is_staff=True)
     outsider.organisations.set([other_board])
     client.force_login(outsider)
     assert client.get(f"/media/{world['images']['ward_a']}").status_code == 404

@@ -25,6 +25,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts import roles
 from accounts.demo import DEMO_ACCOUNTS
 from bulletins.html import ALLOWED_TAGS
 from bulletins.models import Footnote, Issue, Review, Section
@@ -217,7 +218,7 @@ def test_secretaries_read_through_succession(demo):
         assert {ward_only, city_issue, tan_giang_issue} <= readable
         assert commune_issue not in readable
     # A cell of another former ward of the city reads the city's issue, not Bình Minh's.
-    elsewhere = make_user("bithu_song_may", groups=["Bí thư chi bộ"])
+    elsewhere = make_user("bithu_song_may", groups=[roles.SECRETARY])
     elsewhere.organisations.set(
         [organisation("Chi bộ Tổ dân phố 1", "Đảng ủy phường Sông Mây", *PROVINCE)]
     )
@@ -371,7 +372,7 @@ def test_demo_accounts(demo):
     assert admin.is_staff and admin.is_superuser
     assert (admin.last_name, admin.first_name) == ("Nông Văn", "Quản")
 
-    for username, group in [("bientap", "Biên tập viên"), ("pheduyet", "Phê duyệt")]:
+    for username, group in [("bientap", roles.EDITOR), ("pheduyet", roles.APPROVER)]:
         user = User.objects.get(username=username)
         assert user.is_staff and not user.is_superuser
         assert list(user.groups.values_list("name", flat=True)) == [group]
@@ -382,7 +383,7 @@ def test_demo_accounts(demo):
     for username in ("bithu", "bithu2"):
         secretary = User.objects.get(username=username)
         assert not secretary.is_staff and not secretary.must_change_password
-        assert list(secretary.groups.values_list("name", flat=True)) == ["Bí thư chi bộ"]
+        assert list(secretary.groups.values_list("name", flat=True)) == [roles.SECRETARY]
         cells[username] = secretary.organisations.get()
     assert cells["bithu"].cell_type.slug == "khu-dan-cu-do-thi"
     assert cells["bithu2"].cell_type.slug == "doanh-nghiep"

@@ -4,6 +4,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from accounts import roles
 from bulletins.models import Section
 
 from .factories import make_user
@@ -15,7 +16,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def colleague(editor):
     """A second editor of the same publisher, in a browser of their own."""
-    user = make_user("bientap_hai", groups=["Biên tập viên"], is_staff=True)
+    user = make_user("bientap_hai", groups=[roles.EDITOR], is_staff=True)
     user.organisations.set(editor.organisations.all())
     browser = Client()
     browser.force_login(user)

@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.urls import reverse
 
+from accounts import roles
 from bulletins import policy as rules
 from bulletins.models import Issue, Section
 from bulletins.policy import policy
@@ -32,7 +33,7 @@ def other_cell(cell):
 
 @pytest.fixture
 def other_reader(other_cell):
-    user = make_user("bithu12", groups=["Bí thư chi bộ"], first_name="Mai", last_name="Hoàng Thị")
+    user = make_user("bithu12", groups=[roles.SECRETARY], first_name="Mai", last_name="Hoàng Thị")
     user.organisations.set([other_cell])
     return user
 
@@ -373,7 +374,7 @@ def test_questions_are_stored_as_typed_and_shown_as_text(client, reader, cell, p
 def test_two_secretaries_saving_at_once_the_second_is_refused(
     client, reader, cell, published_issue
 ):
-    colleague = make_user("bithu5b", groups=["Bí thư chi bộ"])
+    colleague = make_user("bithu5b", groups=[roles.SECRETARY])
     colleague.organisations.set([cell])
     client.force_login(reader)
     post_feedback(client, published_issue, cell, present=10, total=20, rating=3)

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
 
+from accounts import roles
 from bulletins.importing import read_bytes
 from bulletins.models import ImportJob, Issue, Section
 
@@ -171,7 +172,7 @@ def test_the_editor_ticks_off_warnings_and_others_may_not(editor_client, board, 
     assert [w["kind"] for w in issue.import_warnings] == ["unplaced"]
     assert issue.version == version  # an editor on the issue form is not refused for it
 
-    stranger = make_user("khac", groups=["Biên tập viên"], is_staff=True)  # another publisher
+    stranger = make_user("khac", groups=[roles.EDITOR], is_staff=True)  # another publisher
     client.force_login(stranger)
     assert client.post(url, {"done": keys}).status_code == 403
     issue.refresh_from_db()

@@ -12,6 +12,7 @@ from django.tasks import TaskResultStatus
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
+from accounts import roles
 from bulletins.models import ImportJob, Issue
 from operations.time_limits import TimeLimitExceeded, time_limit
 
@@ -87,7 +88,7 @@ def test_another_boards_editor_can_neither_see_nor_confirm_my_import(
     job.refresh_from_db()
     assert job.status == ImportJob.Status.READY
 
-    colleague = make_user("bientap2", groups=["Biên tập viên"], is_staff=True)
+    colleague = make_user("bientap2", groups=[roles.EDITOR], is_staff=True)
     colleague.organisations.set([board])  # the same board's editors share its imports
     client.force_login(colleague)
     assert "thang-9.md" in client.get(reverse("admin:bulletins_issue_import")).content.decode()

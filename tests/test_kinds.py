@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from accounts import roles
 from bulletins import deadlines
 from bulletins.models import Issue, PublisherSettings
 from people.models import CellType
@@ -227,7 +228,7 @@ class TestCellTypes:
         self, client, editor, cell
     ):
         admin = make_user("quantri_he_thong", is_staff=True)
-        admin.groups.set(Group.objects.filter(name="Quản trị hệ thống"))
+        admin.groups.set(Group.objects.filter(name=roles.SYSTEM_ADMIN))
         client.force_login(editor)
         url = reverse("admin:people_celltype_add")
         assert client.get(url).status_code == 403

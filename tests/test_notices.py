@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Version
 
+from accounts import roles
 from accounts.models import User
 from bulletins import workflow
 from bulletins.models import Issue, PublisherSettings, ReadConfirmation
@@ -28,7 +29,7 @@ from .forms import form_data
 from .support import run_worker
 
 pytestmark = pytest.mark.django_db
-SECRETARY = "Bí thư chi bộ"
+SECRETARY = roles.SECRETARY
 LOCMEM = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 IMMEDIATE = {
     "default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend", "QUEUES": []}
@@ -210,7 +211,7 @@ class TestStaffNotices:
         self, editor, approver, board, city, django_capture_on_commit_callbacks
     ):
         other_board = Organisation.objects.create(name="Ban Dân vận", kind="board", parent=city)
-        stranger = make_user("pheduyet_dv", groups=["Phê duyệt"], is_staff=True)
+        stranger = make_user("pheduyet_dv", groups=[roles.APPROVER], is_staff=True)
         stranger.organisations.set([other_board])
         issue = make_issue(board, 11, published=False)
         with django_capture_on_commit_callbacks(execute=True):

@@ -11,6 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from accounts import roles
 from accounts.models import User
 from bulletins.models import Issue, Section
 from bulletins.search import SectionQuery, search
@@ -196,9 +197,9 @@ def restricted(board, cell, city):
     add_section(for_other_ward, "Phòng chống sạt lở đất mùa mưa bão", "Di dời hộ dân vùng sạt lở.")
     draft = make_issue(board, 12, published=False, sections=1)
     add_section(draft, "Dự thảo về sạt lở đất", "Bản nháp chưa duyệt về sạt lở.")
-    ours = make_user("bithu_to5", groups=["Bí thư chi bộ"])
+    ours = make_user("bithu_to5", groups=[roles.SECRETARY])
     ours.organisations.set([cell])
-    theirs = make_user("bithu_to2", groups=["Bí thư chi bộ"])
+    theirs = make_user("bithu_to2", groups=[roles.SECRETARY])
     theirs.organisations.set([other_cell])
     return {"ours": ours, "theirs": theirs, "issue": for_other_ward, "draft": draft}
 
@@ -211,7 +212,7 @@ def test_search_never_returns_sections_of_issues_the_reader_may_not_read(restric
 def test_staff_search_adds_drafts_of_their_own_publisher_only(restricted, editor, city):
     assert "Dự thảo về sạt lở đất" not in headings(editor, "sat lo")
     assert "Dự thảo về sạt lở đất" in headings(editor, "sat lo", staff=True)
-    stranger = make_user("bientap_khac", groups=["Biên tập viên"], is_staff=True)
+    stranger = make_user("bientap_khac", groups=[roles.EDITOR], is_staff=True)
     stranger.organisations.set([city])
     assert "Dự thảo về sạt lở đất" not in headings(stranger, "sat lo", staff=True)
 

@@ -10,6 +10,7 @@ from axes.models import AccessAttempt
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from accounts import roles
 from bulletins.confirmations import read_report, write_report_csv
 from bulletins.models import EditorUpload, ReadConfirmation
 from portal import pdf
@@ -133,9 +134,9 @@ class TestClientAddress:
 
     def test_spraying_one_password_over_many_accounts_locks_the_address(self, client, cell):
         for n in range(5):
-            make_user(f"bithu_{n}", groups=["Bí thư chi bộ"])
+            make_user(f"bithu_{n}", groups=[roles.SECRETARY])
             client.post(reverse("login"), {"username": f"bithu_{n}", "password": "123456"})
-        target = make_user("bithu_that", groups=["Bí thư chi bộ"])
+        target = make_user("bithu_that", groups=[roles.SECRETARY])
         response = client.post(
             reverse("login"), {"username": target.username, "password": PASSWORD}
         )

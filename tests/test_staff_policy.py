@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from accounts import roles
 from bulletins import policy as rules
 from bulletins import workflow
 from bulletins.models import Issue
@@ -100,7 +101,7 @@ def test_a_scheduled_issue_is_published_only_if_its_approver_still_may(boards):
     soon = timezone.now() + datetime.timedelta(minutes=5)
     workflow.apply(a.draft, "schedule", a.approver, when=soon)
     Issue.objects.filter(pk=a.draft.pk).update(published_at=timezone.now())
-    a.approver.groups.set(Group.objects.filter(name="Biên tập viên"))  # no longer approves
+    a.approver.groups.set(Group.objects.filter(name=roles.EDITOR))  # no longer approves
     assert workflow.publish_due() == []
     a.draft.refresh_from_db()
     assert a.draft.status == S.SUBMITTED
@@ -135,7 +136,7 @@ def test_no_other_module_repeats_the_publisher_rule():
 
 
 def test_a_staff_user_without_a_board_sees_nothing(boards, cell):
-    stray = make_user("bientap_le", groups=["Biên tập viên"], is_staff=True)
+    stray = make_user("bientap_le", groups=[roles.EDITOR], is_staff=True)
     stray.organisations.set([cell])
     a, _b = boards
     assert not policy.issues_for(stray).exists()

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Version
 
+from accounts import roles
 from bulletins import workflow
 from bulletins.models import Attachment, Issue, Review, Section
 from bulletins.numbering import move
@@ -150,7 +151,7 @@ class TestNoLostUpdates:
     def test_the_later_of_two_concurrent_saves_is_refused_and_keeps_its_text(
         self, client, editor, draft_issue
     ):
-        other = make_user("bientap2", groups=["Biên tập viên"], is_staff=True)
+        other = make_user("bientap2", groups=[roles.EDITOR], is_staff=True)
         other.organisations.set(editor.organisations.all())
         url = admin_url("change", draft_issue.pk)
         client.force_login(editor)
@@ -231,7 +232,7 @@ class TestHistory:
         assert client.post(url, data).status_code == 302
         assert not Section.objects.filter(pk=section.pk).exists()
 
-        outsider = make_user("bientap_khac", groups=["Biên tập viên"], is_staff=True)
+        outsider = make_user("bientap_khac", groups=[roles.EDITOR], is_staff=True)
         outsider.organisations.set(
             [city.__class__.objects.create(name="Ban Dân vận", kind="board", parent=city)]
         )
@@ -344,7 +345,7 @@ class TestPreview:
         url = reverse("bulletins:issue_preview", args=[draft_issue.pk])
         client.force_login(reader)
         assert client.get(url).status_code == 404
-        outsider = make_user("bientap_ngoai", groups=["Biên tập viên"], is_staff=True)
+        outsider = make_user("bientap_ngoai", groups=[roles.EDITOR], is_staff=True)
         outsider.organisations.set(
             [city.__class__.objects.create(name="Ban Tổ chức", kind="board", parent=city)]
         )
