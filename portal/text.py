@@ -146,6 +146,18 @@ def _publisher_renaming(sender, instance, **kwargs):
             touch_issues(Issue.objects.filter(publisher=instance.pk))
 
 
-@receiver([post_save, post_delete], sender=OrganisationName)
-def _former_name_changed(sender, instance, **kwargs):
+@receiver(pre_save, sender=OrganisationName)
+def _former_name_changing(sender, instance, **kwargs):
+    """A former name shows on the issues published while it was borne; saved unchanged (a
+    fixture loaded again), it changes nothing."""
+    fields = ("organisation_id", "name", "short_name", "valid_from", "valid_until")
+    stored = OrganisationName.objects.filter(pk=instance.pk).values_list(*fields).first()
+    if stored != tuple(getattr(instance, field) for field in fields):
+        touch_issues(Issue.objects.filter(publisher=instance.organisation_id))
+        if stored is not None:
+            touch_issues(Issue.objects.filter(publisher=stored[0]))
+
+
+@receiver(post_delete, sender=OrganisationName)
+def _former_name_deleted(sender, instance, **kwargs):
     touch_issues(Issue.objects.filter(publisher=instance.organisation_id))
