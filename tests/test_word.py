@@ -511,3 +511,26 @@ def test_download_query_count_does_not_grow_with_sections(
     with django_assert_max_num_queries(14):
         response = client.get(reverse("bulletins:issue_word", args=[issue.pk]))
     assert len(read_bytes(response.content, "x.docx").sections) == sections
+
+
+def test_a_footnote_referenced_in_a_table_cell_survives_the_round_trip(board, other_board):
+    """A note whose mark stands in a table cell keeps its mark in the cell and its text: Word
+    files from other publishers put them there too."""
+    issue = build(
+        board,
+        [
+            (
+                1,
+                "Kết quả thực hiện chỉ tiêu năm 2026",
+                "<p>Kết quả cụ thể như sau:</p><table><tbody>"
+                "<tr><th>Chỉ tiêu</th><th>Kết quả</th></tr>"
+                "<tr><td>Kết nạp đảng viên mới<sup>1</sup></td><td>112 đồng chí</td></tr>"
+                "</tbody></table><p>Các chi bộ tiếp tục phấn đấu.</p>",
+                [("1", "Tính đến ngày 30/11/2026, theo báo cáo của Ban Tổ chức.")],
+            )
+        ],
+    )
+    bulletin, copy = reimport(export(issue), other_board)
+    assert [fragment.text for fragment in bulletin.unplaced] == []
+    assert shape(copy) == shape(issue)
+    assert "Kết nạp đảng viên mới<sup>1</sup>" in copy.sections.get().body

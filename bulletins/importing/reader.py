@@ -450,20 +450,27 @@ class _WordReader:
         if element.tag == f"{W}p":
             self._paragraph(element)
         elif element.tag == f"{W}tbl":
-            self.out.append(Table([self._row(row) for row in element.iterchildren(f"{W}tr")]))
+            # A cell's pictures and the texts of its footnotes follow the table, in order: the
+            # footnote marks stay in the cells, and nothing a cell holds is dropped.
+            notes, images = [], []
+            rows = [self._row(row, notes, images) for row in element.iterchildren(f"{W}tr")]
+            self.out.append(Table(rows))
+            self.out.extend(images)
+            self._notes(notes)
         elif element.tag == f"{W}sdt":
             for child in element.iterchildren(f"{W}sdtContent"):
                 for inner in child.iterchildren():
                     self._element(inner)
 
-    def _row(self, row):
+    def _row(self, row, notes, images):
         cells = []
         for cell in row.iterchildren(f"{W}tc"):
             runs = []
             for paragraph in cell.iter(f"{W}p"):
                 if runs:
                     runs.append(Run("\n"))
-                runs.extend(run for run in self._runs(paragraph, []) if isinstance(run, Run))
+                for piece in self._runs(paragraph, notes):
+                    (runs if isinstance(piece, Run) else images).append(piece)
             cells.append(runs)
         return cells
 
@@ -491,6 +498,10 @@ class _WordReader:
             else:
                 runs.append(piece)
         self._flush(runs, style, ordered, label)
+        self._notes(notes)
+
+    def _notes(self, notes):
+        """The texts of the footnotes referenced in what was just read, after it."""
         for mark, note_runs in notes:
             self.out.append(Paragraph([Run(mark, sup=True), Run(" "), *note_runs], footnote=True))
 
