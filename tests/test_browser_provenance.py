@@ -6,11 +6,10 @@ from django.urls import reverse
 
 from accounts.roles import EDITOR
 from bulletins.models import Issue
-from people.models import Organisation
 
 from .factories import PASSWORD, make_issue, make_user
 from .support import ARTIFACTS
-from .test_provenance import upstream_issue
+from .test_provenance import levels, upstream_issue
 
 pytestmark = [
     pytest.mark.browser,
@@ -26,21 +25,7 @@ CREDIT = (
 def test_city_editor_builds_next_months_issue_from_the_central_bulletin(
     committed_db, live_server, browser
 ):
-    central = Organisation.objects.create(
-        name="Ban Chấp hành Trung ương Đảng", kind=Organisation.Kind.CENTRAL
-    )
-    central_board = Organisation.objects.create(
-        name="Ban Tuyên giáo và Dân vận Trung ương", kind=Organisation.Kind.BOARD, parent=central
-    )
-    province = Organisation.objects.create(
-        name="Tỉnh ủy Cao Bằng", kind=Organisation.Kind.PROVINCE, parent=central
-    )
-    city = Organisation.objects.create(
-        name="Thành ủy Cao Bằng", kind=Organisation.Kind.CITY, parent=province
-    )
-    city_board = Organisation.objects.create(
-        name="Ban Tuyên giáo và Dân vận Thành ủy", kind=Organisation.Kind.BOARD, parent=city
-    )
+    central_board, _province, _city, city_board = levels()
     editor = make_user("bientap_tp", groups=[EDITOR], is_staff=True)
     editor.organisations.set([city_board])
     make_issue(city_board, 11, sections=1)  # this month's, published
@@ -54,7 +39,7 @@ def test_city_editor_builds_next_months_issue_from_the_central_bulletin(
     page.wait_for_load_state()
 
     page.goto(live_server.url + reverse("admin:bulletins_issue_changelist"))
-    page.get_by_role("button", name="Bắt đầu số tháng sau").click()
+    page.get_by_role("button", name="Tạo số tiếp theo").click()  # regular: next month
     page.get_by_role("link", name="Lấy mục từ số của cấp trên").click()
     page.get_by_label("Số của cấp trên").select_option(
         label="Tài liệu phục vụ sinh hoạt chi bộ tháng 12 năm 2026 — "

@@ -78,8 +78,8 @@ def upstream_issue(publisher, month=12):
     return issue
 
 
-@pytest.fixture
-def tree(db):
+def levels():
+    """The central board, a province, its city and the city's board: who takes from whom."""
     central = Organisation.objects.create(
         name="Ban Chấp hành Trung ương Đảng", kind=Organisation.Kind.CENTRAL
     )
@@ -95,6 +95,12 @@ def tree(db):
     city_board = Organisation.objects.create(
         name="Ban Tuyên giáo và Dân vận Thành ủy", kind=Organisation.Kind.BOARD, parent=city
     )
+    return central_board, province, city, city_board
+
+
+@pytest.fixture
+def tree(db):
+    central_board, province, city, city_board = levels()
     sibling_board = Organisation.objects.create(
         name="Ban Tổ chức Thành ủy", kind=Organisation.Kind.BOARD, parent=city
     )
