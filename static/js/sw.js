@@ -10,6 +10,7 @@ const QUEUE = "offline-queue-v1"; // "Đã đọc" pressed without a network
 const STATIC_URL = "/static/";
 const GONE = [401, 403, 404, 410];
 let generation = 0; // one more at each wipe: an answer asked for before it is not kept
+let latest = new Set(); // the URLs of the last list the server gave
 
 self.addEventListener("install", () => self.skipWaiting());
 
@@ -121,7 +122,8 @@ async function flush(asked = generation) {
 
 async function refresh(url, asked) {
   try {
-    await remember(url, await fetch(url, { credentials: "same-origin" }), asked);
+    const response = await fetch(url, { credentials: "same-origin" });
+    if (latest.has(url)) await remember(url, response, asked); // not if a later list dropped it
   } catch (error) {
     // offline again: the copy is brought up to date at the next visit
   }
@@ -139,6 +141,7 @@ async function sync(list) {
   if (response.redirected || GONE.includes(response.status)) return clearAll(); // logged out
   if (!response.ok) return;
   const wanted = new Set((await response.json()).urls.map((u) => new URL(u, self.location).href));
+  latest = wanted;
   const cache = await caches.open(PAGES);
   for (const key of await cache.keys()) {
     if (!wanted.has(key.url)) await cache.delete(key);
