@@ -4,6 +4,7 @@ admin, and the secretary reads the answer (headless Debian chromium)."""
 import pytest
 
 from accounts.demo import DEMO_ACCOUNTS
+from accounts.models import User
 from bulletins.models import Issue
 from feedback.models import Feedback
 
@@ -24,7 +25,15 @@ def log_in(page, base_url, role, path="/"):
 
 
 def test_a_secretary_sends_feedback_and_reads_the_boards_answer(live_demo, live_server, browser):
-    issue = Issue.objects.published().first()
+    # an issue of the demo editor's board that the demo secretary reads
+    editor = next(account for account in DEMO_ACCOUNTS if account.role == "editor")
+    secretary_account = next(account for account in DEMO_ACCOUNTS if account.role == "secretary")
+    issue = (
+        Issue.objects.visible_to(User.objects.get(username=secretary_account.username))
+        .published()
+        .filter(publisher__members__username=editor.username)
+        .first()
+    )
 
     secretary = browser.new_context(viewport={"width": 360, "height": 740}).new_page()
     log_in(secretary, live_server.url, "secretary", issue.get_absolute_url())
