@@ -146,6 +146,15 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Tests on a file, not in memory: browser tests' live server answers in threads of its own
+    # (pages, the offline worker's fetches), and an in-memory database would be one connection
+    # shared by all of them at once.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test.sqlite3")}
+    # The server and the task worker (make run), or the test and the live server, write at
+    # once: a transaction takes the write lock when it starts, and waits for it, instead of
+    # failing with "database is locked" when two of them upgrade a read at the same moment.
+    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Short indexed queries only: PostgreSQL's JIT compiles a plan for up to a second when it
     # guesses a query is big, which a page never repays.
