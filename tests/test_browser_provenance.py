@@ -52,9 +52,10 @@ def test_city_editor_builds_next_months_issue_from_the_central_bulletin(
         label="1. (Nội dung học tập, quán triệt trong tháng)"
     )
     page.get_by_role("button", name="Xem trước").click()
+    preview = page.locator(".take-preview")
+    preview.wait_for()  # the preview page has loaded: a screenshot mid-navigation fails
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=ARTIFACTS / "admin-take-preview.png")
-    preview = page.locator(".take-preview")
     assert "Các chỉ tiêu cụ thể" in preview.inner_text()  # the subtree comes along
     assert CREDIT in preview.inner_text()
     page.get_by_role("button", name="Xác nhận lấy các mục này").click()
