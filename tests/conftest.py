@@ -201,3 +201,13 @@ def restore_migrated_data(snapshot):
 def boards(city):
     """Board A (the victim) and board B (the attacker's), each with a revision of its issues."""
     return make_board("Ban Tuyên giáo A", "a", city, 5), make_board("Ban Dân vận B", "b", city, 8)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_teardown(item):
+    """Close a browser test's pages before its fixtures end: an open page's service worker
+    goes on fetching from the live server while the test's tables are being emptied."""
+    browser = item.funcargs.get("browser") if hasattr(item, "funcargs") else None
+    if browser is not None:
+        for context in browser.contexts:
+            context.close()
