@@ -2,11 +2,11 @@
 
 The request only stores the upload and starts an ImportJob; the task worker reads the file for
 the preview (``read``), and once the editor confirms, writes the draft (``write``). Each step runs
-under IMPORT_TASK_TIME_LIMIT and ends in a state the import page shows: a preview to confirm, the
-draft, or a message saying why nothing was imported. Until then the upload waits under
-MEDIA_ROOT/imports/ (never served), named by the job's id and checked against its SHA-256 when
-read; it is removed when the import ends, whether it succeeded or failed, so the same file can be
-imported again at once after a failure.
+under IMPORT_TASK_TIME_LIMIT and TASK_MEMORY_LIMIT_MB and ends in a state the import page shows:
+a preview to confirm, the draft, or a message saying why nothing was imported. Until then the
+upload waits under MEDIA_ROOT/imports/ (never served), named by the job's id and checked against
+its SHA-256 when read; it is removed when the import ends, whether it succeeded or failed, so the
+same file can be imported again at once after a failure.
 """
 
 import contextlib
@@ -23,7 +23,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from documents.citations import extract_citations
-from operations.time_limits import TimeLimitExceeded, time_limit
+from operations.limits import MemoryLimitExceeded, TimeLimitExceeded, task_limits
 
 from .importing import BulletinImportError, import_bulletin, read_bytes
 from .importing.writer import check_import, issue_period, render_body
@@ -43,6 +43,10 @@ GONE = _("The uploaded file is no longer available: upload it again.")
 TOO_LONG = _(
     "The import took longer than %(seconds)s seconds and was stopped: nothing was imported. "
     "Split the file or tell the administrator."
+)
+TOO_BIG = _(
+    "The import needed more than %(megabytes)s MB of memory and was stopped: nothing was "
+    "imported. Split the file or tell the administrator."
 )
 CRASHED = _(
     "The import failed because of an error on the server: nothing was imported. Try again "
@@ -138,17 +142,20 @@ def _claim(job_pk, status):
 
 @contextlib.contextmanager
 def _step(job):
-    """One step, in the editor's language and under the time limit; whatever stops it is kept
+    """One step, in the editor's language and under the task limits; whatever stops it is kept
     on the job as a message for the editor, and the pending upload is removed. A refusal is the
     step's result; a crash or the time limit also fails the task (its result records why)."""
     with translation.override(job.language):
         try:
-            with time_limit(settings.IMPORT_TASK_TIME_LIMIT):
+            with task_limits(settings.IMPORT_TASK_TIME_LIMIT):
                 yield
         except BulletinImportError as error:
             _fail(job, str(error))
         except TimeLimitExceeded:
             _fail(job, str(TOO_LONG % {"seconds": settings.IMPORT_TASK_TIME_LIMIT}))
+            raise
+        except MemoryLimitExceeded:
+            _fail(job, str(TOO_BIG % {"megabytes": settings.TASK_MEMORY_LIMIT_MB}))
             raise
         except Exception:
             _fail(job, str(CRASHED))

@@ -1,6 +1,9 @@
 """Editorial work run by the task worker (django.tasks, `manage.py db_worker`)."""
 
+from django.conf import settings
 from django.tasks import task
+
+from operations.limits import task_limits
 
 from . import import_jobs, workflow
 
@@ -8,7 +11,8 @@ from . import import_jobs, workflow
 @task()
 def publish_due_issues():
     """The scheduled publication, for a worker-driven schedule instead of cron."""
-    return {"published": [issue.pk for issue in workflow.publish_due()]}
+    with task_limits(settings.TASK_TIME_LIMIT):
+        return {"published": [issue.pk for issue in workflow.publish_due()]}
 
 
 @task()

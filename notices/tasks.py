@@ -1,8 +1,10 @@
 """Notices work run by the task worker (django.tasks, `manage.py db_worker`)."""
 
+from django.conf import settings
 from django.tasks import task
 
 from bulletins.models import Issue
+from operations.limits import task_limits
 
 from .sending import deliver_pending
 
@@ -10,7 +12,8 @@ from .sending import deliver_pending
 @task()
 def send_notices():
     """Send the deliveries due; what fails waits for its next attempt (send_reminders)."""
-    sent, failed = deliver_pending()
+    with task_limits(settings.TASK_TIME_LIMIT):
+        sent, failed = deliver_pending()
     return {"sent": sent, "failed": failed}
 
 
@@ -20,7 +23,8 @@ def tell_readers(issue_pk):
     reaches tens of thousands of readers."""
     from .receivers import tell_readers as make_notices
 
-    issue = Issue.objects.published().filter(pk=issue_pk).first()
-    if issue is None:  # withdrawn before the worker came to it: nothing to announce
-        return {"issue": issue_pk, "notices": 0}
-    return {"issue": issue_pk, "notices": len(make_notices(issue))}
+    with task_limits(settings.TASK_TIME_LIMIT):
+        issue = Issue.objects.published().filter(pk=issue_pk).first()
+        if issue is None:  # withdrawn before the worker came to it: nothing to announce
+            return {"issue": issue_pk, "notices": 0}
+        return {"issue": issue_pk, "notices": len(make_notices(issue))}

@@ -1,6 +1,6 @@
 """Reader-facing work taken off the request path and run by the task worker (django.tasks,
-`manage.py db_worker`): a request only enqueues; the worker runs each task with a time limit
-and stores a short result (admin: background task results)."""
+`manage.py db_worker`): a request only enqueues; the worker runs each task with time and memory
+limits and stores a short result (admin: background task results)."""
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -10,7 +10,7 @@ from django.tasks import task
 
 from bulletins import audience
 from bulletins.models import Issue, Section
-from operations.time_limits import time_limit
+from operations.limits import task_limits
 
 from . import pdf
 
@@ -31,7 +31,7 @@ def prerender_issue_pdf(issue_pk):
     if issue is None or issue.status not in READABLE:
         return {"issue": issue_pk, "stored": None, "removed": pdf.remove_stored(issue_pk)}
     stored, reused = [], []
-    with time_limit(settings.PDF_TASK_TIME_LIMIT):
+    with task_limits(settings.PDF_TASK_TIME_LIMIT):
         for cell_types in sorted(audience.variants(issue), key=audience.key):
             path = pdf.stored_path(issue, cell_types)
             (reused if path.is_file() else stored).append(f"{pdf.STORE}/{path.name}")

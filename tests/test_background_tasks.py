@@ -116,7 +116,7 @@ def test_a_rendering_over_its_time_limit_is_stopped_and_reported(
     run_worker()
     task = queued(issue).get()
     assert task.status == TaskResultStatus.FAILED
-    assert task.exception_class_path == "operations.time_limits.TimeLimitExceeded"
+    assert task.exception_class_path == "operations.limits.TimeLimitExceeded"
     assert stored_file(issue) is None
     assert not any(media.rglob("*.part"))  # no half-written file left behind
 

@@ -1,6 +1,6 @@
 """Imports leave the request: the upload and the confirmation only enqueue, the worker reads and
 writes, and the editor follows it on a page that reloads itself; every step has a time limit,
-with the worker and with TASKS_BACKEND=immediate alike."""
+with the worker and with TASKS_BACKEND=immediate alike, and a memory limit in the worker."""
 
 import threading
 import time
@@ -14,7 +14,7 @@ from django_tasks_db.models import DBTaskResult
 
 from accounts import roles
 from bulletins.models import ImportJob, Issue
-from operations.time_limits import TimeLimitExceeded, time_limit
+from operations.limits import MemoryLimitExceeded, TimeLimitExceeded, memory_limit, time_limit
 
 from .factories import make_user
 from .import_corpus import by_name, to_markdown
@@ -159,3 +159,65 @@ def test_the_time_limit_stops_work_in_the_main_thread():
     with pytest.raises(TimeLimitExceeded), time_limit(0.2):
         busy(5)
     assert time.monotonic() - started < 1
+
+
+def hundred_megabytes():
+    return bytearray(100 * 1024 * 1024)
+
+
+def test_the_memory_limit_stops_an_allocation_beyond_the_allowance_and_is_lifted_after():
+    with pytest.raises(MemoryLimitExceeded, match="memory limit of 20 MB"), memory_limit(20):
+        hundred_megabytes()
+    assert len(hundred_megabytes()) == 100 * 1024 * 1024  # the process's own limit is back
+    with memory_limit(200):  # within the allowance, work goes on
+        assert len(hundred_megabytes()) == 100 * 1024 * 1024
+
+
+def test_the_memory_limit_is_not_set_from_a_request_thread():
+    """It is the whole process's: a request thread (immediate backend) must not impose it on
+    the development server's other threads."""
+    outcome = {}
+
+    def request_thread():
+        with memory_limit(20):
+            outcome["size"] = len(hundred_megabytes())
+
+    thread = threading.Thread(target=request_thread)
+    thread.start()
+    thread.join(10)
+    assert outcome["size"] == 100 * 1024 * 1024
+
+
+def big_bulletin(events=3000):
+    """The corpus bulletin with thousands more news items: a few MB to read."""
+    text = "Chi bộ quán triệt, triển khai thực hiện nghiêm túc Kế hoạch số 46-KH/ĐU. " * 8
+    news = (
+        f"\n4.{number}. Hội nghị chuyên đề lần thứ {number}\n\n{text}\n"
+        for number in range(14, events)
+    )
+    return CONTENT + "".join(news).encode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_step_over_its_memory_limit_fails_with_a_message_and_the_file_can_be_sent_again(
+    committed_db, client, editor, board, settings
+):
+    settings.TASK_MEMORY_LIMIT_MB = 4
+    client.force_login(editor)
+    job, status_url = upload(client, board, big_bulletin())
+    run_worker()
+    job.refresh_from_db()
+    assert job.status == ImportJob.Status.FAILED
+    assert job.error.startswith("Việc nhập cần hơn 4 MB bộ nhớ")  # in Vietnamese
+    assert job.error in client.get(status_url).content.decode()
+    task = DBTaskResult.objects.get()
+    assert task.status == TaskResultStatus.FAILED
+    assert task.exception_class_path == "operations.limits.MemoryLimitExceeded"
+    assert not default_storage.listdir("imports")[1]  # the upload was removed
+
+    settings.TASK_MEMORY_LIMIT_MB = 1024  # the same worker, the same file, within the limit
+    job.delete()
+    job, status_url = upload(client, board, big_bulletin())
+    run_worker()
+    job.refresh_from_db()
+    assert job.status == ImportJob.Status.READY

@@ -38,7 +38,8 @@ def read_bytes(data: bytes, filename: str) -> Bulletin:
     """Read and parse within the time limit; a refusal is always a BulletinImportError.
 
     A file is untrusted input: whatever else a library raises on a damaged or hostile file is
-    logged and reported as unreadable, never as a server error.
+    logged and reported as unreadable, never as a server error. Running out of memory is not
+    the file's fault but the task's limit (operations.limits), which reports it as such.
     """
     check_size(len(data))
     try:
@@ -47,7 +48,7 @@ def read_bytes(data: bytes, filename: str) -> Bulletin:
     except BulletinImportError:
         raise
     except (ArithmeticError, LookupError, TypeError, ValueError, AttributeError, RecursionError,
-            MemoryError, OSError, EOFError) as error:  # fmt: skip
+            OSError, EOFError) as error:  # fmt: skip
         logger.exception("Unreadable bulletin file %s", filename)
         raise BulletinImportError(
             _("The file could not be read: it is damaged or not what its name says.")
