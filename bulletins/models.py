@@ -237,6 +237,11 @@ class Issue(Versioned):
         verbose_name_plural = _("issues")
         ordering = ["-year", "-month"]
         permissions = [("publish_issue", _("Can publish and unpublish issues"))]
+        indexes = [
+            # Issues by month, as every list and the previous/next links walk them: the first
+            # readable one is found by walking the index, not by sorting every issue.
+            models.Index(fields=["year", "month", "id"], name="issue_period_order"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["publisher", "kind", "year", "month"],

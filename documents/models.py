@@ -63,8 +63,9 @@ class DocumentQuerySet(models.QuerySet):
             .values("document_id")
             .union(
                 listed.objects.filter(section__issue__in=readable).values("document_id"),
-                sections.objects.filter(issue__in=readable, presented_document__isnull=False)
-                .values("presented_document_id"),
+                sections.objects.filter(
+                    issue__in=readable, presented_document__isnull=False
+                ).values("presented_document_id"),
             )
         )
         return self.filter(Q(verified=True) | Q(pk__in=cited))

@@ -6,12 +6,12 @@ Every query starts from what the user may read (`visible_to`), never from all is
 import math
 import re
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
 from bulletins import audience
-from bulletins.models import Issue, ReadConfirmation, Section
+from bulletins.models import ISSUE_TITLE_FIELDS, Issue, ReadConfirmation, Section
 
 # Secretaries read study material slowly, to present it; Vietnamese words are syllables.
 WORDS_PER_MINUTE = 180
@@ -42,17 +42,21 @@ def current_issue(issues, today):
 
 
 def neighbours(issue, user):
-    """The readable issues just before and just after this one, by month (None at the ends)."""
+    """The readable issues just before and just after this one, by month (None at the ends),
+    in one query: each end is a subquery of the readable issues, the row is fetched by id."""
     issues = Issue.objects.visible_to(user)
     same_month = Q(year=issue.year, month=issue.month)
     earlier = Q(year__lt=issue.year) | Q(year=issue.year, month__lt=issue.month)
     later = Q(year__gt=issue.year) | Q(year=issue.year, month__gt=issue.month)
     previous = issues.filter(earlier | (same_month & Q(pk__lt=issue.pk)))
     following = issues.filter(later | (same_month & Q(pk__gt=issue.pk)))
-    return (
-        previous.order_by("-year", "-month", "-pk").first(),
-        following.order_by("year", "month", "pk").first(),
-    )
+    ends = Issue.objects.filter(
+        Q(pk=Subquery(previous.order_by("-year", "-month", "-pk").values("pk")[:1]))
+        | Q(pk=Subquery(following.order_by("year", "month", "pk").values("pk")[:1]))
+    ).only(*ISSUE_TITLE_FIELDS, "updated_at")
+    place = (issue.year, issue.month, issue.pk)
+    found = {(end.year, end.month, end.pk) < place: end for end in ends}
+    return found.get(True), found.get(False)
 
 
 def sections_mentioning(person, user):

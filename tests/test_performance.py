@@ -256,9 +256,9 @@ EXPECTED_QUERIES = {
     "home": 7,
     "archive": 5,  # the years, the count and one page of the latest year
     # the issue, the audit entry in a transaction of its own (a savepoint and its release
-    # inside a test; its commit setting on PostgreSQL), the neighbours (2), the confirmation,
+    # inside a test; its commit setting on PostgreSQL), the neighbours (1), the confirmation,
     # the sections written for some types of cell (bulletins.audience)
-    "issue": 10 + (connection.vendor == "postgresql"),
+    "issue": 9 + (connection.vendor == "postgresql"),
     "documents": 5,  # the filter's choices (2), the count, one page
     "most cited": 7,  # the document, its relations (2), the implementing chain, the count and
     # one page of citing sections
