@@ -389,7 +389,7 @@ TASKS = {
 PDF_TASK_TIME_LIMIT = int(os.environ.get("PDF_TASK_TIME_LIMIT", "300"))
 # Each step of an import (reading the file for its preview, writing the draft) likewise.
 IMPORT_TASK_TIME_LIMIT = int(os.environ.get("IMPORT_TASK_TIME_LIMIT", "120"))
-# Other tasks (scheduled publication, notices) are stopped after this many seconds.
+# Other tasks (scheduled publication, notices, reminders) are stopped after this many seconds.
 TASK_TIME_LIMIT = int(os.environ.get("TASK_TIME_LIMIT", "600"))
 # Memory a task may take beyond what the worker process already holds (operations.limits).
 TASK_MEMORY_LIMIT_MB = int(os.environ.get("TASK_MEMORY_LIMIT_MB", "1024"))

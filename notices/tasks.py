@@ -18,6 +18,18 @@ def send_notices():
 
 
 @task()
+def send_reminders():
+    """The reminders due today, then every delivery waiting: the `send_reminders` command,
+    for a worker-driven schedule instead of cron. Safe to repeat."""
+    from .reminders import create_reminders  # reminders -> receivers -> tasks
+
+    with task_limits(settings.TASK_TIME_LIMIT):
+        made = create_reminders()
+        sent, failed = deliver_pending()
+    return {"reminders": made, "sent": sent, "failed": failed}
+
+
+@task()
 def tell_readers(issue_pk):
     """The new-issue notices, made off the approver's request: an issue for every cell
     reaches tens of thousands of readers."""

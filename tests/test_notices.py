@@ -10,6 +10,7 @@ from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
 from django.db import connection
+from django.tasks import TaskResultStatus
 from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Version
@@ -22,6 +23,7 @@ from notices import notify
 from notices.models import Delivery, Kind, Notice, Preference
 from notices.reminders import create_reminders
 from notices.sending import deliver_pending
+from notices.tasks import send_reminders
 from people.models import Organisation, Succession, Transfer
 
 from .factories import make_issue, make_user
@@ -314,6 +316,18 @@ class TestReminders:
         call_command("send_reminders", stdout=StringIO())
         assert Notice.objects.filter(kind=Kind.REMINDER, recipient=secretary).count() == 1
         assert len(mail.outbox) == 1
+
+    @pytest.mark.django_db(transaction=True)
+    def test_the_worker_runs_the_reminders_as_a_task(self, committed_db, due, secretary):
+        _issue, meeting_day = due
+        if timezone.localdate() < meeting_day - datetime.timedelta(days=2):
+            PublisherSettings.objects.update(reminder_days=3)
+        result = send_reminders.enqueue()
+        run_worker()
+        result.refresh()
+        assert result.status == TaskResultStatus.SUCCESSFUL
+        assert result.return_value == {"reminders": 1, "sent": 1, "failed": 0}
+        assert Notice.objects.get(kind=Kind.REMINDER).recipient == secretary
 
     def test_a_cell_that_confirmed_is_not_reminded(self, due, secretary, cell):
         issue, meeting_day = due
