@@ -1,6 +1,7 @@
 """Issues of any size open and save: the issue page shows the outline and one page of
 sections, so its queries and fields do not grow with the issue."""
 
+import datetime
 import re
 
 import pytest
@@ -169,6 +170,32 @@ class TestSectionPage:
         many_count, page = count_queries(client, reverse(url, args=[many.pk]))
         assert many_count == few_count
         assert "(lần 399)" in page
+
+    def test_the_citations_table_escapes_and_links_each_row(
+        self, client, editor, draft_issue, directive
+    ):
+        section = draft_issue.sections.first()
+        rows = [
+            ("<b>Kế hoạch 412</b> & co", "412-KH/TU", directive, datetime.date(2026, 8, 14), True),
+            ("Chỉ thị số 9-CT/TU", "9-CT/TU", None, None, False),
+        ]
+        Citation.objects.bulk_create(
+            Citation(section=section, document=document, code=code, text=text,
+                     cited_date=cited, ambiguous=ambiguous, start=index, end=index + 5)
+            for index, (text, code, document, cited, ambiguous) in enumerate(rows)
+        )  # fmt: skip
+        client.force_login(editor)
+        url = reverse("admin:bulletins_section_change", args=[section.pk])
+        page = client.get(url).content.decode()
+        link = reverse("admin:documents_document_change", args=[directive.pk])
+        assert (
+            "<tr><td>&lt;b&gt;Kế hoạch 412&lt;/b&gt; &amp; co</td><td>412-KH/TU</td>"
+            f'<td>14/08/2026</td><td><a href="{link}">{directive}</a></td><td>'  # then "ambiguous"
+        ) in page
+        assert (
+            "<tr><td>Chỉ thị số 9-CT/TU</td><td>9-CT/TU</td><td></td><td>—</td><td></td></tr>"
+            in page
+        )
 
 
 class TestAtScale:
