@@ -72,12 +72,13 @@ class TestIssuePage:
         large_count, page = count_queries(client, issue_url(large))
         assert large_count == small_count
         assert large_count <= 25
-        assert page.count(f'<option value="{directive.pk}" selected>{directive}</option>') == 40
+        selected = f'<option value="{directive.pk}" selected>{directive}</option>'
+        assert page.count(selected) == 2 * SECTIONS_PER_PAGE  # presented and cited
         # the whole outline is listed; one page of sections is editable
         assert page.count('name="_move"') > 2000
         assert "Mục thứ 1000 của số tháng 2" in page
         assert f'name="sections-{SECTIONS_PER_PAGE}-heading"' not in page
-        assert f'href="?muc={SECTIONS_PER_PAGE * 49 + 1}"' in page
+        assert f'href="?muc={1000 - SECTIONS_PER_PAGE + 1}"' in page
 
     def test_a_thousand_sections_save_under_the_field_limit(self, client, editor, board):
         issue = make_large_issue(board, 3, 1000)
@@ -111,6 +112,25 @@ class TestIssuePage:
             "1.2.1.": {"out"},
             "2.": {"up", "in"},
         }
+
+    def test_the_outline_escapes_headings_and_links_each_section(self, client, editor, draft_issue):
+        section = draft_issue.sections.get(number="1.2.")
+        section.heading = "Tin <b>nổi bật</b> & ảnh"
+        section.save()
+        client.force_login(editor)
+        page = client.get(issue_url(draft_issue)).content.decode()
+        change = reverse("admin:bulletins_section_change", args=[section.pk])
+        add = reverse("admin:bulletins_section_add")
+        assert (
+            f'<tr><td>1.2.</td><td>\u2003<a href="{change}">'
+            "Tin &lt;b&gt;nổi bật&lt;/b&gt; &amp; ảnh</a></td>"
+            f'<td><button type="submit" name="_move" value="{section.pk}:up"'
+        ) in page
+        assert (
+            f'<td><a href="{add}?issue={draft_issue.pk}&amp;position={section.position + 1}'
+            '&amp;level=2">'
+        ) in page
+        assert "<b>nổi bật</b>" not in page
 
     def test_a_move_from_the_outline_of_a_large_issue(self, client, editor, board):
         issue = make_large_issue(board, 4, 300)
