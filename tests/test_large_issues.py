@@ -254,6 +254,25 @@ class TestAtScale:
         exported = client.get(url, {"format": "csv"}).content.decode()
         assert exported.count("Đảng viên Số") == 62
 
+    def test_the_read_report_rows_escape_names_and_show_local_times(
+        self, client, editor, published_issue, cell
+    ):
+        cell.name = "Chi bộ <Khu 1> & 2"
+        cell.save()
+        reader = User.objects.create(username="bithu_khu_1")
+        reader.organisations.set([cell])
+        confirmation = ReadConfirmation.objects.create(issue=published_issue, reader=reader)
+        ReadConfirmation.objects.filter(pk=confirmation.pk).update(
+            confirmed_at=datetime.datetime(2026, 8, 14, 14, 5, tzinfo=datetime.UTC)
+        )
+        client.force_login(editor)
+        url = reverse("admin:bulletins_issue_read_report", args=[published_issue.pk])
+        page = client.get(url).content.decode()
+        assert (
+            "<tr><td>Chi bộ &lt;Khu 1&gt; &amp; 2</td><td>Đảng ủy phường Hợp Giang</td>"
+            "<td>1</td><td>21:05 14/08/2026</td></tr>"  # Hanoi time
+        ) in page
+
 
 def outlines(length):
     """Every outline of ``length`` sections that starts at level 1 and never skips a level."""
