@@ -15,6 +15,7 @@ from bulletins.admin.outline import SECTIONS_PER_PAGE
 from bulletins.models import Issue, ReadConfirmation, Section
 from bulletins.numbering import move, possible_moves
 from documents.models import Citation
+from people.models import Organisation
 
 from .forms import form_data, inline_index
 
@@ -231,6 +232,27 @@ class TestAtScale:
         assert many == few
         assert "Mục thứ 60 của số tháng 10" in page  # the newest issue first, in outline order
         assert page.index("Mục thứ 1 của số tháng 10") < page.index("Mục thứ 2 của số tháng 10")
+
+    def test_the_publisher_filter_lists_the_publishers_with_sections_one_may_see(
+        self, client, editor, superuser, board, city
+    ):
+        second, foreign, empty = (
+            Organisation.objects.create(name=name, kind="board", parent=city)
+            for name in ("Ban Dân vận", "Ban Nội chính", "Ban Kinh tế")
+        )
+        editor.organisations.add(second, empty)
+        for publisher in (board, second, foreign):
+            make_large_issue(publisher, 5, 3)
+        Issue.objects.create(publisher=empty, year=2027, month=5)
+        url = reverse("admin:bulletins_section_changelist")
+
+        def choices(user):
+            client.force_login(user)
+            page = client.get(url).content.decode()
+            return set(re.findall(r'issue__publisher__id__exact=(\d+)"', page))
+
+        assert choices(superuser) == {str(board.pk), str(second.pk), str(foreign.pk)}
+        assert choices(editor) == {str(board.pk), str(second.pk)}
 
     def test_the_read_report_is_counted_in_a_fixed_number_of_queries(
         self, client, editor, published_issue, cell

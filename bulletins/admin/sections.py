@@ -4,7 +4,7 @@ import html
 
 from django.contrib import admin
 from django.contrib.admin.views.main import SEARCH_VAR
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef, Q
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -59,6 +59,21 @@ def citations_table(citations):
     )
 
 
+class PublisherFilter(admin.RelatedOnlyFieldListFilter):
+    """The publishers with sections this user may see, asked per publisher (has one of its
+    issues a section? one index probe) rather than by reading every section's issue."""
+
+    def field_choices(self, field, request, model_admin):
+        with_sections = policy.issues_for(request.user, rules.VIEW).filter(
+            Exists(Section.objects.filter(issue=OuterRef("pk"))), publisher=OuterRef("pk")
+        )
+        return field.get_choices(
+            include_blank=False,
+            limit_choices_to=Q(Exists(with_sections)),
+            ordering=self.field_admin_ordering(field, request, model_admin),
+        )
+
+
 class FootnoteInline(admin.TabularInline):
     model = Footnote
     extra = 1
@@ -74,7 +89,7 @@ class SectionAdmin(CellTypeChoices, PolicyScopedAdmin):
     list_display_links = ["heading"]
     list_filter = [
         "issue__year",
-        ("issue__publisher", admin.RelatedOnlyFieldListFilter),
+        ("issue__publisher", PublisherFilter),
         "cell_types",
     ]
     ordering = ["-issue_id", "position", "id"]  # the order of the section_outline_order index
