@@ -108,6 +108,16 @@ class Sizes:
                 setattr(self, name, value)
 
 
+def settle():
+    """After a load, what autovacuum would do in its own time (and does not do on a server
+    running without it): statistics for the planner and, on PostgreSQL, the visibility map
+    without which counts and outlines read every row instead of the index alone. Inside a
+    transaction (a test's), where VACUUM cannot run, the statistics only."""
+    vacuum = connection.vendor == "postgresql" and not connection.in_atomic_block
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE" if vacuum else "ANALYZE")
+
+
 def already_generated():
     return Organisation.objects.filter(name=ROOT_NAME).exists()
 
@@ -124,8 +134,7 @@ class Generator:
 
     def run(self):
         self.load()
-        with connection.cursor() as cursor:  # statistics for the planner, after the commit
-            cursor.execute("ANALYZE")
+        settle()
 
     @transaction.atomic
     def load(self):
@@ -353,3 +362,51 @@ class Generator:
         ]
         ReadConfirmation.objects.bulk_create(rows, batch_size=BATCH)
         self.report(f"read confirmations: {len(rows)}")
+
+
+LARGE_ISSUE_TOPIC = "Văn kiện Đại hội (dữ liệu thử nghiệm)"
+
+
+def add_large_issue(sections=1_000, citations=6_000, report=print):
+    """The outliers the admin benchmark times, added once to a generated dataset: a thematic
+    issue of `sections` sections written as the generator writes them, whose first section
+    cites the most cited document `citations` times. Returns that issue."""
+    issue = Issue.objects.filter(topic=LARGE_ISSUE_TOPIC).first()
+    if issue is None:
+        issue = _large_issue(sections, citations, report)
+        settle()
+    return issue
+
+
+@transaction.atomic
+def _large_issue(sections, citations, report):
+    generator = Generator(Sizes(sections=sections), report=report)
+    generator.documents = list(Document.objects.select_related("document_type").order_by("pk"))
+    last_year = timezone.now().year - 1
+    issue = Issue.objects.create(
+        publisher=Organisation.objects.filter(kind="board").earliest("pk"),
+        kind=Issue.Kind.THEMATIC,
+        topic=LARGE_ISSUE_TOPIC,
+        year=last_year,
+        month=12,
+        status=Issue.Status.PUBLISHED,
+        published_at=datetime.datetime(last_year, 12, 1, 7, tzinfo=datetime.UTC),
+    )
+    generator.sections([issue])
+    first, document = issue.sections.earliest("position"), generator.documents[0]
+    Citation.objects.bulk_create(
+        (
+            Citation(
+                section=first,
+                document=document,
+                code=document.code,
+                text=document.code,
+                start=n,
+                end=n + len(document.code),
+            )
+            for n in range(citations)
+        ),
+        batch_size=BATCH,
+    )
+    report(f"a thematic issue of {sections} sections, {citations} citations in its first")
+    return issue

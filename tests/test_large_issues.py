@@ -1,6 +1,7 @@
 """Issues of any size open and save: the issue page shows the outline and one page of
 sections, so its queries and fields do not grow with the issue."""
 
+import datetime
 import re
 
 import pytest
@@ -14,6 +15,7 @@ from bulletins.admin.outline import SECTIONS_PER_PAGE
 from bulletins.models import Issue, ReadConfirmation, Section
 from bulletins.numbering import move, possible_moves
 from documents.models import Citation
+from people.models import Organisation
 
 from .forms import form_data, inline_index
 
@@ -71,12 +73,13 @@ class TestIssuePage:
         large_count, page = count_queries(client, issue_url(large))
         assert large_count == small_count
         assert large_count <= 25
-        assert page.count(f'<option value="{directive.pk}" selected>{directive}</option>') == 40
+        selected = f'<option value="{directive.pk}" selected>{directive}</option>'
+        assert page.count(selected) == 2 * SECTIONS_PER_PAGE  # presented and cited
         # the whole outline is listed; one page of sections is editable
         assert page.count('name="_move"') > 2000
         assert "Mục thứ 1000 của số tháng 2" in page
         assert f'name="sections-{SECTIONS_PER_PAGE}-heading"' not in page
-        assert f'href="?muc={SECTIONS_PER_PAGE * 49 + 1}"' in page
+        assert f'href="?muc={1000 - SECTIONS_PER_PAGE + 1}"' in page
 
     def test_a_thousand_sections_save_under_the_field_limit(self, client, editor, board):
         issue = make_large_issue(board, 3, 1000)
@@ -110,6 +113,25 @@ class TestIssuePage:
             "1.2.1.": {"out"},
             "2.": {"up", "in"},
         }
+
+    def test_the_outline_escapes_headings_and_links_each_section(self, client, editor, draft_issue):
+        section = draft_issue.sections.get(number="1.2.")
+        section.heading = "Tin <b>nổi bật</b> & ảnh"
+        section.save()
+        client.force_login(editor)
+        page = client.get(issue_url(draft_issue)).content.decode()
+        change = reverse("admin:bulletins_section_change", args=[section.pk])
+        add = reverse("admin:bulletins_section_add")
+        assert (
+            f'<tr><td>1.2.</td><td>\u2003<a href="{change}">'
+            "Tin &lt;b&gt;nổi bật&lt;/b&gt; &amp; ảnh</a></td>"
+            f'<td><button type="submit" name="_move" value="{section.pk}:up"'
+        ) in page
+        assert (
+            f'<td><a href="{add}?issue={draft_issue.pk}&amp;position={section.position + 1}'
+            '&amp;level=2">'
+        ) in page
+        assert "<b>nổi bật</b>" not in page
 
     def test_a_move_from_the_outline_of_a_large_issue(self, client, editor, board):
         issue = make_large_issue(board, 4, 300)
@@ -170,6 +192,32 @@ class TestSectionPage:
         assert many_count == few_count
         assert "(lần 399)" in page
 
+    def test_the_citations_table_escapes_and_links_each_row(
+        self, client, editor, draft_issue, directive
+    ):
+        section = draft_issue.sections.first()
+        rows = [
+            ("<b>Kế hoạch 412</b> & co", "412-KH/TU", directive, datetime.date(2026, 8, 14), True),
+            ("Chỉ thị số 9-CT/TU", "9-CT/TU", None, None, False),
+        ]
+        Citation.objects.bulk_create(
+            Citation(section=section, document=document, code=code, text=text,
+                     cited_date=cited, ambiguous=ambiguous, start=index, end=index + 5)
+            for index, (text, code, document, cited, ambiguous) in enumerate(rows)
+        )  # fmt: skip
+        client.force_login(editor)
+        url = reverse("admin:bulletins_section_change", args=[section.pk])
+        page = client.get(url).content.decode()
+        link = reverse("admin:documents_document_change", args=[directive.pk])
+        assert (
+            "<tr><td>&lt;b&gt;Kế hoạch 412&lt;/b&gt; &amp; co</td><td>412-KH/TU</td>"
+            f'<td>14/08/2026</td><td><a href="{link}">{directive}</a></td><td>'  # then "ambiguous"
+        ) in page
+        assert (
+            "<tr><td>Chỉ thị số 9-CT/TU</td><td>9-CT/TU</td><td></td><td>—</td><td></td></tr>"
+            in page
+        )
+
 
 class TestAtScale:
     def test_the_section_list_does_not_query_per_row_or_per_issue(self, client, editor, board):
@@ -184,6 +232,27 @@ class TestAtScale:
         assert many == few
         assert "Mục thứ 60 của số tháng 10" in page  # the newest issue first, in outline order
         assert page.index("Mục thứ 1 của số tháng 10") < page.index("Mục thứ 2 của số tháng 10")
+
+    def test_the_publisher_filter_lists_the_publishers_with_sections_one_may_see(
+        self, client, editor, superuser, board, city
+    ):
+        second, foreign, empty = (
+            Organisation.objects.create(name=name, kind="board", parent=city)
+            for name in ("Ban Dân vận", "Ban Nội chính", "Ban Kinh tế")
+        )
+        editor.organisations.add(second, empty)
+        for publisher in (board, second, foreign):
+            make_large_issue(publisher, 5, 3)
+        Issue.objects.create(publisher=empty, year=2027, month=5)
+        url = reverse("admin:bulletins_section_changelist")
+
+        def choices(user):
+            client.force_login(user)
+            page = client.get(url).content.decode()
+            return set(re.findall(r'issue__publisher__id__exact=(\d+)"', page))
+
+        assert choices(superuser) == {str(board.pk), str(second.pk), str(foreign.pk)}
+        assert choices(editor) == {str(board.pk), str(second.pk)}
 
     def test_the_read_report_is_counted_in_a_fixed_number_of_queries(
         self, client, editor, published_issue, cell
@@ -206,6 +275,25 @@ class TestAtScale:
         assert "<td>62</td>" in page  # how many members confirmed; their names are in the CSV
         exported = client.get(url, {"format": "csv"}).content.decode()
         assert exported.count("Đảng viên Số") == 62
+
+    def test_the_read_report_rows_escape_names_and_show_local_times(
+        self, client, editor, published_issue, cell
+    ):
+        cell.name = "Chi bộ <Khu 1> & 2"
+        cell.save()
+        reader = User.objects.create(username="bithu_khu_1")
+        reader.organisations.set([cell])
+        confirmation = ReadConfirmation.objects.create(issue=published_issue, reader=reader)
+        ReadConfirmation.objects.filter(pk=confirmation.pk).update(
+            confirmed_at=datetime.datetime(2026, 8, 14, 14, 5, tzinfo=datetime.UTC)
+        )
+        client.force_login(editor)
+        url = reverse("admin:bulletins_issue_read_report", args=[published_issue.pk])
+        page = client.get(url).content.decode()
+        assert (
+            "<tr><td>Chi bộ &lt;Khu 1&gt; &amp; 2</td><td>Đảng ủy phường Hợp Giang</td>"
+            "<td>1</td><td>21:05 14/08/2026</td></tr>"  # Hanoi time
+        ) in page
 
 
 def outlines(length):

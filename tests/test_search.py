@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from accounts import roles
 from accounts.models import User
+from bulletins.dataset import add_large_issue
 from bulletins.models import Issue, Section
 from bulletins.search import SectionQuery, search
 from documents.models import Document, DocumentType
@@ -380,6 +381,21 @@ def test_the_dataset_generator_builds_a_readable_province(db):
     with pytest.raises(CommandError):
         call_command("generate_dataset", "--sections", "10", stdout=StringIO())
     assert Section.objects.count() == 60
+
+
+def test_the_admin_bench_adds_its_large_issue_once_to_a_generated_dataset(db):
+    call_command("generate_dataset", "--sections", "20", "--years", "1", stdout=StringIO())
+    generated = Section.objects.count()
+    issue = add_large_issue(sections=30, citations=50, report=lambda line: None)
+    assert add_large_issue(sections=30, citations=50, report=lambda line: None) == issue
+    assert issue.kind == Issue.Kind.THEMATIC
+    assert issue.publisher.kind == "board"
+    numbers = list(issue.sections.values_list("number", flat=True))
+    assert len(numbers) == 30
+    assert numbers[:2] == ["1.", "1.1."]
+    first = issue.sections.earliest("position")
+    assert first.citations.count() == 51  # the generator's own, and the added 50
+    assert Section.objects.count() == generated + 30
 
 
 def test_the_results_page_filters_by_kind_and_year(client, library, cited):

@@ -1,7 +1,7 @@
 """Autocomplete widgets that render their chosen options from labels loaded once per page.
 
 Django's autocomplete widget asks the database for the label of what is chosen, once per
-widget: a page of twenty sections would ask sixty times. The formset loads the chosen objects
+widget: a page of ten sections would ask thirty times. The formset loads the chosen objects
 with the sections and hands each widget its labels; anything else falls back to Django.
 """
 
