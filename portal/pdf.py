@@ -2,10 +2,10 @@
 
 The footer of every page names the reader and the download time, to deter leaks. Rendering
 takes about a second, so it is done once per saved state of the issue and stored
-(`stored_pdf`); each download adds its reader's footer to the stored file (portal.stamp),
-which takes milliseconds. WeasyPrint needs the Pango library from the system: without it
-the portal still runs and the download answers that no PDF can be made (`available()` is
-false).
+(`stored_pdf`) with an empty footer line; each download writes its reader's line into it
+(portal.stamp), which copies bytes and parses nothing. WeasyPrint needs the Pango library
+from the system: without it the portal still runs and the download answers that no PDF can be
+made (`available()` is false).
 """
 
 import functools
@@ -101,7 +101,7 @@ def stored_pdf(issue, cell_types=audience.EVERY_SECTION):
     if not cache.add(lock, os.getpid(), RENDER_LOCK_SECONDS):
         raise BeingRendered
     try:
-        content = render_issue(issue, cell_types)
+        content = stamp.prepare(render_issue(issue, cell_types))
     finally:
         cache.delete(lock)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -130,7 +130,7 @@ def reader_copy(issue, user, when):
     """The stored PDF of the reader's audience with the reader's name and the time at the
     foot of every page."""
     content = stored_pdf(issue, audience.audience(user, issue))
-    return stamp.stamp(content, download_note(user, when))
+    return stamp.fill(content, download_note(user, when))
 
 
 def _local_file(path, media_paths):

@@ -1,10 +1,11 @@
 """The reader's footer added to a stored PDF, per download, without rendering anything.
 
-The issue's PDF is rendered once per saved state (portal.pdf); each download then gets
-one line of text ("Downloaded by ... at ...") at the foot of every page, written as an
-incremental update: the original bytes are copied as they are and a few objects (the
-pages, a content stream, the bundled Noto Serif font) are appended. That costs
-milliseconds where WeasyPrint costs a second.
+The issue's PDF is rendered once per saved state (portal.pdf) and stored ``prepare``d: one
+line of text at the foot of every page is added as an incremental update (the original bytes
+are copied as they are and a few objects appended: the pages, a content stream, the bundled
+Noto Serif font), its text a slot of blanks. Each download then ``fill``s the slot with its
+reader's line ("Downloaded by ... at ...") in place: the same number of bytes, so no offset
+moves and nothing is parsed, whatever the number of pages.
 """
 
 import functools
@@ -31,6 +32,10 @@ FONT = settings.BASE_DIR / "static" / "fonts" / "noto-serif-vi-400.woff2"
 FONT_NAME = NameObject("/ReaderStamp")
 # Where the print stylesheet puts its @bottom-left box (2.5 cm left margin, 2 cm bottom).
 LEFT, BASELINE, SIZE, GREY = 70.9, 26.0, 8, 0.29
+# Glyphs the slot holds; a longer line is cut. Blanks inside a hexadecimal string are ignored
+# by PDF readers, so the slot is blanks until filled and the unused part stays blank.
+SLOT_GLYPHS = 512
+SLOT = b" Td <" + b" " * (4 * SLOT_GLYPHS) + b"> Tj"
 
 
 @dataclass(frozen=True)
@@ -75,15 +80,14 @@ def glyph_ids(text, font):
     return ids
 
 
-def stamp(pdf_bytes, note):
-    """The PDF with the note at the foot of every page, as an incremental update."""
+def prepare(pdf_bytes):
+    """The PDF with an empty line at the foot of every page, as an incremental update."""
     font = stamp_font()
     writer = PdfWriter(PdfReader(io.BytesIO(pdf_bytes)), incremental=True)
     font_ref = writer._add_object(_type0_font(writer, font))
     save = writer._add_object(_stream(b"q\n"))
-    text = "".join(f"{gid:04x}" for gid in glyph_ids(note, font))
-    operators = f"Q q {GREY} g BT {FONT_NAME} {SIZE} Tf {LEFT} {BASELINE} Td <{text}> Tj ET Q\n"
-    footer = writer._add_object(_stream(operators.encode()))
+    text = f"Q q {GREY} g BT {FONT_NAME} {SIZE} Tf {LEFT} {BASELINE}".encode()
+    footer = writer._add_object(_stream(text + SLOT + b" ET Q\n"))
     for page in writer.pages:
         contents = page.get("/Contents")
         existing = contents.get_object() if contents is not None else ArrayObject()
@@ -96,6 +100,17 @@ def stamp(pdf_bytes, note):
     output = io.BytesIO()
     writer.write(output)
     return output.getvalue()
+
+
+def fill(prepared, note):
+    """The prepared PDF with the note in its slot; a PDF stored before slots existed is
+    prepared first."""
+    at = prepared.rfind(SLOT)
+    if at < 0:
+        return fill(prepare(prepared), note)
+    glyphs = "".join(f"{gid:04x}" for gid in glyph_ids(note, stamp_font())[:SLOT_GLYPHS])
+    text = b" Td <" + glyphs.encode().ljust(4 * SLOT_GLYPHS) + b"> Tj"
+    return prepared[:at] + text + prepared[at + len(SLOT) :]
 
 
 def _stream(data):

@@ -279,12 +279,30 @@ def test_the_stamp_writes_the_readers_line_on_every_page_of_any_pdf():
     original = io.BytesIO()
     blank.write(original)
 
+    prepared = stamp.prepare(original.getvalue())
+    assert prepared.startswith(original.getvalue())  # an incremental update: bytes kept as they are
+    assert all(page.extract_text() == "" for page in PdfReader(io.BytesIO(prepared)).pages)
+
     note = "Tải về bởi Nguyễn Thị Ánh Tuyết lúc 07:45 03/12/2026"
-    stamped = stamp.stamp(original.getvalue(), note)
-    assert stamped.startswith(original.getvalue())  # an incremental update: bytes kept as they are
-    pages = PdfReader(io.BytesIO(stamped)).pages
+    stamped = stamp.fill(prepared, note)
+    assert len(stamped) == len(prepared)  # written in place: no offset moved
+    pages = PdfReader(io.BytesIO(stamped), strict=True).pages
     assert len(pages) == 3
     assert all(note in page.extract_text() for page in pages)
+    other = "Tải về bởi Lục Văn Thư lúc 08:00 03/12/2026"
+    assert other in PdfReader(io.BytesIO(stamp.fill(prepared, other))).pages[2].extract_text()
+
+
+def test_a_pdf_stored_before_the_slot_existed_is_still_stamped_and_a_long_line_is_cut():
+    from pypdf import PdfReader, PdfWriter
+
+    blank = PdfWriter()
+    blank.add_blank_page(width=595, height=842)
+    original = io.BytesIO()
+    blank.write(original)
+    note = "Tải về bởi " + "Nguyễn Thị Ánh Tuyết " * 40
+    text = PdfReader(io.BytesIO(stamp.fill(original.getvalue(), note))).pages[0].extract_text()
+    assert text == note[: stamp.SLOT_GLYPHS]
 
 
 def test_a_letter_missing_from_the_font_falls_back_to_its_base_letter():
