@@ -185,6 +185,14 @@ def test_people_by_name_without_accents_and_by_short_form(superuser):
     assert "vận" not in " ".join(short).lower()
 
 
+def test_names_of_one_or_two_letter_words_are_found_whole(superuser):
+    for name in ["Hà Thị Vi", "Hà Văn Vinh", "Vi Văn Hà", "Lò Thị Hải"]:
+        Person.objects.create(full_name=name)
+    found = [hit.title for hit in search(superuser, "Hà Vi") if hit.kind == "person"]
+    assert sorted(found) == ["Hà Thị Vi", "Vi Văn Hà"]
+    assert [hit.title for hit in search(superuser, "lo") if hit.kind == "person"] == ["Lò Thị Hải"]
+
+
 @pytest.fixture
 def restricted(board, cell, city):
     """A matching issue for another ward only, a matching draft, and two readers."""
@@ -414,14 +422,16 @@ def test_the_results_page_filters_by_kind_and_year(client, library, cited):
     assert other_year.context is not None and "page" not in other_year.context
 
 
+@pytest.mark.parametrize("few_left", [0, 300])  # window after window; the rest at once
 def test_counts_stop_at_the_cap_and_the_newest_issues_are_ranked(
-    client, reader, board, monkeypatch
+    client, reader, board, monkeypatch, few_left
 ):
     from bulletins import search as engine
     from bulletins.search import Results, readable_issues
     from portal.views import search as view
 
     monkeypatch.setattr(engine, "FIRST_WINDOW", 1)  # windows of 1, then 3 issues
+    monkeypatch.setattr(engine, "FEW_LEFT", few_left)
     monkeypatch.setattr(engine, "CANDIDATES", 2)
     issues = [make_issue(board, month, sections=1) for month in (3, 4, 5, 6)]
     for issue in issues:
