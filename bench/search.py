@@ -27,6 +27,7 @@ django.setup()
 from django.db import connection  # noqa: E402
 
 from accounts.models import User  # noqa: E402
+from bulletins import audience  # noqa: E402
 from bulletins.dataset import ROOT_NAME  # noqa: E402
 from bulletins.models import (  # noqa: E402
     Issue,
@@ -109,7 +110,7 @@ def results_page(user, text):
     query = SectionQuery(text)
     readable = readable_issues(user)
     sections = SearchFilter({"q": text}, readable=readable).qs
-    results = Results(query, sections, readable.ids)
+    results = Results(query, sections, readable, audience.reading_rule(user))
     hits = section_hits(query, results[:PER_PAGE])
     return len(hits), results.total, len(registry_hits(user, text, 50))
 

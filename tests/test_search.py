@@ -436,7 +436,7 @@ def test_counts_stop_at_the_cap_and_the_newest_issues_are_ranked(
     issues = [make_issue(board, month, sections=1) for month in (3, 4, 5, 6)]
     for issue in issues:
         add_section(issue, "Phòng, chống sạt lở đất", "Di dời các hộ dân khỏi vùng sạt lở.")
-    query, ids = SectionQuery("sat lo"), readable_issues(reader).ids
+    query, ids = SectionQuery("sat lo"), readable_issues(reader)
 
     results = Results(query, Section.objects.all(), ids)
     assert results.total == 4 and not results.more  # counted across both windows

@@ -33,8 +33,8 @@ def results(request):
     }
     if text and search_filter.is_valid():
         query = SectionQuery(text)
-        sections = search_filter.qs.filter(audience.reading_rule(request.user))
-        results = Results(query, sections, readable.ids)
+        rule = audience.reading_rule(request.user)
+        results = Results(query, search_filter.qs, readable, rule)
         page = Paginator(results, PER_PAGE).get_page(request.GET.get("page"))
         page.object_list = section_hits(query, list(page.object_list))
         registry = registry_hits(request.user, text, REGISTRY_LIMIT)
