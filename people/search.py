@@ -72,9 +72,10 @@ class FoldedFields(Func):
         return f"tailieu_fold({" || ' ' || ".join(parts)})", params
 
 
-def contains_words(fields, query_words):
-    """Rows whose folded fields contain every word: for the small tables (names, titles),
-    through a trigram index on PostgreSQL.
+def contains_words(query_words):
+    """A condition on ``folded`` (FoldedFields, or a stored folding of the same): rows
+    containing every word, for the small tables (names, titles), through a trigram index on
+    PostgreSQL.
 
     A word of one or two letters ("Nà Rì", "CT 26") has no trigram of its own within a
     text, so when no word is longer the index could not narrow ``LIKE '%na%'`` and
@@ -89,7 +90,7 @@ def contains_words(fields, query_words):
         condition &= Q(**{"folded__contains": word})
         if short:
             condition &= Q(**{"folded__trigram_strict_word_similar": word})
-    return FoldedFields(*fields), condition
+    return condition
 
 
 def without_address(text):
@@ -109,10 +110,9 @@ def people_matching(queryset, text):
     wanted = words(without_address(text))
     if not wanted:
         return []
-    folded, condition = contains_words(["full_name"], wanted)
     typed = set(_WORD.findall(without_address(text).lower()))
     found = []
-    matching = queryset.annotate(folded=folded).filter(condition)
+    matching = queryset.annotate(folded=FoldedFields("full_name")).filter(contains_words(wanted))
     for person in with_whole_words(matching, str, wanted):
         name_words = words(person.full_name)
         exact = len(typed & set(_WORD.findall(person.full_name.lower())))
@@ -127,8 +127,8 @@ def events_matching(queryset, text):
     wanted = words(text)
     if not wanted:
         return []
-    folded, condition = contains_words(["title", "place"], wanted)
-    matching = queryset.annotate(folded=folded).filter(condition)
+    folded = FoldedFields("title", "place")
+    matching = queryset.annotate(folded=folded).filter(contains_words(wanted))
     return with_whole_words(matching, lambda event: f"{event.title} {event.place}", wanted)
 
 
