@@ -112,7 +112,7 @@ def people_matching(queryset, text):
         return []
     typed = set(_WORD.findall(without_address(text).lower()))
     found = []
-    matching = queryset.annotate(folded=FoldedFields("full_name")).filter(contains_words(wanted))
+    matching = queryset.alias(folded=F("search_name")).filter(contains_words(wanted))
     for person in with_whole_words(matching, str, wanted):
         name_words = words(person.full_name)
         exact = len(typed & set(_WORD.findall(person.full_name.lower())))
