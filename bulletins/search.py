@@ -68,32 +68,28 @@ _TAG = re.compile(r"<[^>]+>")
 
 @dataclass(frozen=True)
 class Readable:
-    """The issues a user searches: their ids (SectionQuery.matching), the years and
-    publishers among them (the results page's filter choices), and those having sections
-    written for some types of cell, the only ones where the reading rule can hide one."""
+    """The issues a user searches: their ids (SectionQuery.matching), and the years and
+    publishers among them (the results page's filter choices), from one query."""
 
     ids: list
     years: list
     publisher_ids: frozenset
-    targeted: frozenset
     # When a scheduled issue falls due and the list is out of date (None: never by itself).
     until: datetime.datetime | None = None
 
     @classmethod
     def of(cls, issues, until=None):
         rows = list(issues.order_by().values_list("pk", "year", "publisher_id"))
-        ids = [pk for pk, _year, _publisher in rows]
-        targets = Section.cell_types.through.objects.filter(InIds("section__issue_id", ids))
         return cls(
-            ids=ids,
+            ids=[pk for pk, _year, _publisher in rows],
             years=sorted({year for _pk, year, _publisher in rows}, reverse=True),
             publisher_ids=frozenset(publisher for _pk, _year, publisher in rows),
-            targeted=frozenset(targets.values_list("section__issue_id", flat=True).distinct()),
             until=until,
         )
 
 
 ISSUES_VERSION_KEY = "bulletins:search:issues-version"
+TARGETS_VERSION_KEY = "bulletins:search:targets-version"
 
 
 def readable_issues(user, *, staff=False):
@@ -124,10 +120,27 @@ def readable_issues(user, *, staff=False):
 
 @receiver([post_save, post_delete], sender=Issue)
 @receiver(m2m_changed, sender=Issue.audience_organisations.through)
-@receiver(post_save, sender=Section)  # a section moved to another issue
-@receiver(m2m_changed, sender=Section.cell_types.through)
 def issues_changed(**kwargs):
     cache.set(ISSUES_VERSION_KEY, time.time_ns(), None)
+
+
+def targeted_issues():
+    """Ids of the issues having sections written for some types of cell, the only ones where
+    the reading rule can hide a section: the same for everyone, cached under a version that
+    saved sections (one may have moved to another issue) and their types move."""
+    key = f"bulletins:search:targeted:{scope.current_version(TARGETS_VERSION_KEY)}"
+    found = cache.get(key)
+    if found is None:
+        targets = Section.cell_types.through.objects.values_list("section__issue_id", flat=True)
+        found = frozenset(targets.distinct())
+        cache.set(key, found, scope.TIMEOUT)
+    return found
+
+
+@receiver(post_save, sender=Section)
+@receiver(m2m_changed, sender=Section.cell_types.through)
+def targets_changed(**kwargs):
+    cache.set(TARGETS_VERSION_KEY, time.time_ns(), None)
 
 
 def _postgres():
@@ -423,9 +436,9 @@ class Results:
     while ``total`` counts the matches up to ``COUNT_CAP`` + 1."""
 
     def __init__(self, query, sections, readable, rule=None):
-        """``rule``, the reading rule (bulletins.audience), is applied in the issues of
-        ``readable.targeted`` only: elsewhere it hides nothing, and its subqueries for each
-        match cost a common word 80 ms at 1,000,000 sections."""
+        """``rule``, the reading rule (bulletins.audience), is applied in windows holding
+        one of the ``targeted_issues`` only: elsewhere it hides nothing, and its subqueries
+        for each match cost a common word 80 ms at 1,000,000 sections."""
         self.query, self.sections, self.readable = query, sections, readable
         self.rule = Q() if rule is None else rule
 
@@ -433,9 +446,13 @@ class Results:
     def _newest(self):
         return self.query.newest(self.sections, self.readable.ids, self._ruled)
 
+    @cached_property
+    def _targeted(self):
+        return targeted_issues()
+
     def _ruled(self, window):
         """The sections to search in a window of issues."""
-        if window is None or not self.readable.targeted.isdisjoint(window):
+        if window is None or not self._targeted.isdisjoint(window):
             return self.sections.filter(self.rule)
         return self.sections
 
