@@ -21,12 +21,18 @@ VERSION_KEY = "accounts:organisation-tree-version"
 TIMEOUT = 60 * 60 if settings.REDIS_URL else 60
 
 
-def tree_version():
-    version = cache.get(VERSION_KEY)
+def current_version(key):
+    """The version stored under ``key``, started now if the cache has none; moving it (a new
+    time) retires every entry whose key holds the old one."""
+    version = cache.get(key)
     if version is None:
-        cache.add(VERSION_KEY, time.time_ns(), None)
-        version = cache.get(VERSION_KEY)
+        cache.add(key, time.time_ns(), None)
+        version = cache.get(key)
     return version
+
+
+def tree_version():
+    return current_version(VERSION_KEY)
 
 
 def scopes(user):

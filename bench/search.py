@@ -27,6 +27,7 @@ django.setup()
 from django.db import connection  # noqa: E402
 
 from accounts.models import User  # noqa: E402
+from bulletins import audience  # noqa: E402
 from bulletins.dataset import ROOT_NAME  # noqa: E402
 from bulletins.models import (  # noqa: E402
     Issue,
@@ -36,7 +37,7 @@ from bulletins.search import (  # noqa: E402
     Results,
     SectionQuery,
     bitmap_plans,
-    readable_issue_ids,
+    readable_issues,
     registry_hits,
     section_hits,
 )
@@ -107,9 +108,9 @@ PER_PAGE = 20
 def results_page(user, text):
     """What the results page does for one query (portal/views/search.py)."""
     query = SectionQuery(text)
-    issue_ids = readable_issue_ids(user)
-    sections = SearchFilter({"q": text}, issue_ids=issue_ids).qs
-    results = Results(query, sections, issue_ids)
+    readable = readable_issues(user)
+    sections = SearchFilter({"q": text}, readable=readable).qs
+    results = Results(query, sections, readable, audience.reading_rule(user))
     hits = section_hits(query, results[:PER_PAGE])
     return len(hits), results.total, len(registry_hits(user, text, 50))
 

@@ -11,6 +11,7 @@ class BulletinsConfig(AppConfig):
 
         from people.reorganisation import reorganising
 
+        from . import search  # noqa: F401 (its receivers retire the cached search scopes)
         from .reorganisation import move_unpublished
 
         reorganising.connect(move_unpublished, dispatch_uid="bulletins.move_unpublished")

@@ -77,6 +77,15 @@ class IssueQuerySet(models.QuerySet):
             published_at__lte=timezone.now(),
         )
 
+    def next_publication(self):
+        """When ``published`` next grows without a save (a scheduled issue falling due): the
+        earliest publication time still ahead, or None; what caches its result expires then."""
+        ahead = self.filter(
+            status__in=[Issue.Status.PUBLISHED, Issue.Status.SCHEDULED],
+            published_at__gt=timezone.now(),
+        )
+        return ahead.aggregate(first=models.Min("published_at"))["first"]
+
     def visible_to(self, user):
         """The one rule for what a user may read; every read path goes through it.
 

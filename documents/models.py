@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from people.models import Organisation
+from people.search import FoldedFields
 
 from .citations import normalise_code
 from .files import validate_registry_file
@@ -138,6 +139,14 @@ class Document(models.Model):
     )
     related = models.ManyToManyField(
         "self", through="DocumentRelation", symmetrical=False, blank=True, related_name="+"
+    )
+    # The code and subject folded (people.search), stored and trigram-indexed: a search
+    # rechecking the rows the index gives folded each of them once for every word typed
+    # (40 ms for a topic of six words at 20,000 documents).
+    search_text = models.GeneratedField(
+        expression=FoldedFields("code", "subject"),
+        output_field=models.TextField(),
+        db_persist=True,
     )
 
     objects = DocumentQuerySet.as_manager()

@@ -9,7 +9,7 @@ issuer code, when given). Sections citing them are found through the stored cita
 import re
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import F, Q
 
 from people.search import Fold, contains_words, fold, with_whole_words, words
 
@@ -98,8 +98,8 @@ def documents_matching(text):
     wanted = words(text)
     if not wanted:
         return Document.objects.none()
-    folded, condition = contains_words(["code", "subject"], wanted)
-    matching = Document.objects.with_details().annotate(folded=folded).filter(condition)
+    matching = Document.objects.with_details().alias(folded=F("search_text"))
+    matching = matching.filter(contains_words(wanted))
     return with_whole_words(
         matching, lambda document: f"{document.code} {document.subject}", wanted
     )

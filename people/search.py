@@ -10,7 +10,7 @@ configuration, made by ``people/migrations/0003_search.py``); on SQLite the same
 import re
 import unicodedata
 
-from django.db import migrations
+from django.db import connection, migrations
 from django.db.models import F, Func, Q, TextField
 
 _ADDRESS = re.compile(r"^\s*(?:đ/c|đc|d/c|dc|đồng chí|dong chi)\s+", re.IGNORECASE)
@@ -20,19 +20,26 @@ _WORD = re.compile(r"\w+")
 def _folding_table():
     """Latin letters with diacritics (Vietnamese and others) to their base letter; đ to d."""
     table = {
-        code: unicodedata.normalize("NFD", chr(code))[0]
+        chr(code): unicodedata.normalize("NFD", chr(code))[0]
         for code in range(0xC0, 0x2000)
         if len(unicodedata.normalize("NFD", chr(code))) > 1
     }
-    return str.maketrans({**table, "đ": "d", "Đ": "d"})
+    return {**table, "đ": "d", "Đ": "d"}
 
 
 _FOLDING = _folding_table()
 
 
 def fold(text):
-    """Lower case without diacritics, one character for one, so offsets stay valid."""
-    return text.translate(_FOLDING).lower()
+    """Lower case without diacritics, one character for one, so offsets stay valid.
+
+    Each distinct letter is replaced at once: ``str.translate`` looked every character up
+    in the table, three times slower (a section's text for its snippet: 125 µs).
+    """
+    for char in set(text):
+        if char in _FOLDING:
+            text = text.replace(char, _FOLDING[char])
+    return text.lower()
 
 
 def words(text):
@@ -72,13 +79,25 @@ class FoldedFields(Func):
         return f"tailieu_fold({" || ' ' || ".join(parts)})", params
 
 
-def contains_words(fields, query_words):
-    """Rows whose folded fields contain every word: for the small tables (names, titles),
-    through a trigram index on PostgreSQL."""
+def contains_words(query_words):
+    """A condition on ``folded`` (FoldedFields, or a stored folding of the same): rows
+    containing every word, for the small tables (names, titles), through a trigram index on
+    PostgreSQL.
+
+    A word of one or two letters ("Nà Rì", "CT 26") has no trigram of its own within a
+    text, so when no word is longer the index could not narrow ``LIKE '%na%'`` and
+    PostgreSQL folded every row (60 ms for 20,000 documents); as a whole word, which is
+    all that is kept (``with_whole_words``), it has its trigrams with the word's edges,
+    which the strict word similarity (``<<%``) finds in the index. With a longer word the
+    index narrows by it, and ``<<%`` would only add its cost to every row rechecked.
+    """
     condition = Q()
+    short = connection.vendor == "postgresql" and all(len(word) < 3 for word in query_words)
     for word in query_words:
         condition &= Q(**{"folded__contains": word})
-    return FoldedFields(*fields), condition
+        if short:
+            condition &= Q(**{"folded__trigram_strict_word_similar": word})
+    return condition
 
 
 def without_address(text):
@@ -98,10 +117,9 @@ def people_matching(queryset, text):
     wanted = words(without_address(text))
     if not wanted:
         return []
-    folded, condition = contains_words(["full_name"], wanted)
     typed = set(_WORD.findall(without_address(text).lower()))
     found = []
-    matching = queryset.annotate(folded=folded).filter(condition)
+    matching = queryset.alias(folded=F("search_name")).filter(contains_words(wanted))
     for person in with_whole_words(matching, str, wanted):
         name_words = words(person.full_name)
         exact = len(typed & set(_WORD.findall(person.full_name.lower())))
@@ -116,8 +134,8 @@ def events_matching(queryset, text):
     wanted = words(text)
     if not wanted:
         return []
-    folded, condition = contains_words(["title", "place"], wanted)
-    matching = queryset.annotate(folded=folded).filter(condition)
+    folded = FoldedFields("title", "place")
+    matching = queryset.annotate(folded=folded).filter(contains_words(wanted))
     return with_whole_words(matching, lambda event: f"{event.title} {event.place}", wanted)
 
 

@@ -144,14 +144,13 @@ class SearchFilter(django_filters.FilterSet):
         model = Section
         fields = ["kind", "year", "publisher", "document_type"]
 
-    def __init__(self, data, *, issue_ids):
-        # The issues are applied by the search itself (bulletins.search.SectionQuery).
+    def __init__(self, data, *, readable):
+        # The issues are applied by the search itself (bulletins.search.SectionQuery);
+        # ``readable`` (bulletins.search.Readable) already holds their years and publishers.
         super().__init__(data, Section.objects.all())
-        issues = Issue.objects.filter(pk__in=issue_ids)
-        years = issues.order_by("-year").values_list("year", flat=True).distinct()
-        self.filters["year"].extra["choices"] = [(year, year) for year in years]
+        self.filters["year"].extra["choices"] = [(year, year) for year in readable.years]
         self.filters["publisher"].queryset = Organisation.objects.filter(
-            pk__in=issues.values("publisher_id")
+            pk__in=readable.publisher_ids
         )
 
     def by_kind(self, queryset, name, value):

@@ -278,3 +278,13 @@ def test_editors_mark_a_section_for_cell_types_on_the_section_and_the_issue_page
     assert response.status_code == 302, response.context and response.context["errors"]
     assert {t.slug for t in second.cell_types.all()} == {"doanh-nghiep", "truong-hoc"}
     assert list(first.cell_types.all()) == [enterprise]  # untouched by the issue page's save
+
+
+def test_a_section_marked_after_a_search_leaves_other_cells_results(client, board, resident):
+    section = make_issue(board, 9, sections=1).sections.get()
+    section.heading, section.body = "Bảo hộ lao động", "<p>Bảo hộ lao động trong nhà máy.</p>"
+    section.save()
+    client.force_login(resident)
+    assert client.get(reverse("search"), {"q": "bao ho lao dong"}).context["total"] == 1
+    section.cell_types.set([cell_type("doanh-nghiep")])  # the reader's issues are cached
+    assert client.get(reverse("search"), {"q": "bao ho lao dong"}).context["total"] == 0

@@ -10,6 +10,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts import roles
 from accounts.models import User
@@ -182,6 +183,14 @@ def test_people_by_name_without_accents_and_by_short_form(superuser):
     assert short[0] == "Nông Thị Thanh Vân"
     assert "Đinh Thị Vấn" in short
     assert "vận" not in " ".join(short).lower()
+
+
+def test_names_of_one_or_two_letter_words_are_found_whole(superuser):
+    for name in ["Hà Thị Vi", "Hà Văn Vinh", "Vi Văn Hà", "Lò Thị Hải"]:
+        Person.objects.create(full_name=name)
+    found = [hit.title for hit in search(superuser, "Hà Vi") if hit.kind == "person"]
+    assert sorted(found) == ["Hà Thị Vi", "Vi Văn Hà"]
+    assert [hit.title for hit in search(superuser, "lo") if hit.kind == "person"] == ["Lò Thị Hải"]
 
 
 @pytest.fixture
@@ -413,19 +422,21 @@ def test_the_results_page_filters_by_kind_and_year(client, library, cited):
     assert other_year.context is not None and "page" not in other_year.context
 
 
+@pytest.mark.parametrize("few_left", [0, 300])  # window after window; the rest at once
 def test_counts_stop_at_the_cap_and_the_newest_issues_are_ranked(
-    client, reader, board, monkeypatch
+    client, reader, board, monkeypatch, few_left
 ):
     from bulletins import search as engine
-    from bulletins.search import Results, readable_issue_ids
+    from bulletins.search import Results, readable_issues
     from portal.views import search as view
 
     monkeypatch.setattr(engine, "FIRST_WINDOW", 1)  # windows of 1, then 3 issues
+    monkeypatch.setattr(engine, "FEW_LEFT", few_left)
     monkeypatch.setattr(engine, "CANDIDATES", 2)
     issues = [make_issue(board, month, sections=1) for month in (3, 4, 5, 6)]
     for issue in issues:
         add_section(issue, "Phòng, chống sạt lở đất", "Di dời các hộ dân khỏi vùng sạt lở.")
-    query, ids = SectionQuery("sat lo"), readable_issue_ids(reader)
+    query, ids = SectionQuery("sat lo"), readable_issues(reader)
 
     results = Results(query, Section.objects.all(), ids)
     assert results.total == 4 and not results.more  # counted across both windows
@@ -443,3 +454,30 @@ def test_counts_stop_at_the_cap_and_the_newest_issues_are_ranked(
     client.force_login(reader)
     content = client.get(reverse("search"), {"q": "sạt lở"}).content.decode()
     assert "Hơn 2 mục" in content
+
+
+def test_a_readers_cached_issues_follow_publication_audiences_and_the_clock(
+    reader, board, cell, city, monkeypatch
+):
+    issue = make_issue(board, 7, published=False, sections=1)
+    add_section(issue, "Phòng chống sạt lở đất", "Di dời các hộ dân khỏi vùng sạt lở.")
+    assert headings(reader, "sat lo") == []  # a draft; the reader's issues are now cached
+    issue.status, issue.audience = Issue.Status.PUBLISHED, Issue.Audience.ORGANISATIONS
+    issue.published_at = timezone.now() - datetime.timedelta(days=1)
+    issue.save()
+    issue.audience_organisations.set([cell])
+    assert headings(reader, "sat lo") == ["Phòng chống sạt lở đất"]
+    other_ward = Organisation.objects.create(
+        name="Đảng ủy phường Sông Hiến", kind="ward", parent=city
+    )
+    issue.audience_organisations.set([other_ward])  # the audience alone changes
+    assert headings(reader, "sat lo") == []
+
+    issue.audience_organisations.set([cell])
+    issue.status = Issue.Status.SCHEDULED
+    issue.published_at = timezone.now() + datetime.timedelta(hours=1)
+    issue.save()
+    assert headings(reader, "sat lo") == []
+    later = timezone.now() + datetime.timedelta(hours=2)
+    monkeypatch.setattr(timezone, "now", lambda: later)  # due, nothing saved
+    assert headings(reader, "sat lo") == ["Phòng chống sạt lở đất"]

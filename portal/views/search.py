@@ -10,7 +10,7 @@ from bulletins.search import (
     COUNT_CAP,
     Results,
     SectionQuery,
-    readable_issue_ids,
+    readable_issues,
     registry_hits,
     section_hits,
 )
@@ -23,8 +23,8 @@ REGISTRY_LIMIT = 50
 
 def results(request):
     text = request.GET.get("q", "").strip()[:200]
-    issue_ids = readable_issue_ids(request.user)
-    search_filter = SearchFilter(request.GET, issue_ids=issue_ids)
+    readable = readable_issues(request.user)
+    search_filter = SearchFilter(request.GET, readable=readable)
     context = {
         "q": text,
         "filter": search_filter,
@@ -33,8 +33,8 @@ def results(request):
     }
     if text and search_filter.is_valid():
         query = SectionQuery(text)
-        sections = search_filter.qs.filter(audience.reading_rule(request.user))
-        results = Results(query, sections, issue_ids)
+        rule = audience.reading_rule(request.user)
+        results = Results(query, search_filter.qs, readable, rule)
         page = Paginator(results, PER_PAGE).get_page(request.GET.get("page"))
         page.object_list = section_hits(query, list(page.object_list))
         registry = registry_hits(request.user, text, REGISTRY_LIMIT)
