@@ -236,3 +236,17 @@ def test_errors_are_reported_when_sentry_dsn_is_set(tmp_path):
     assert request_id in events
     assert "REMOTE_ADDR" not in events and "Cookie" not in events
     assert "mat-khau-bi-mat" not in events
+
+
+def test_every_project_command_prints_its_help():
+    """``manage.py COMMAND --help`` is the operator's first look at a command; a lazy
+    translation as its description made argparse fail on every one of ours."""
+    from django.apps import apps
+    from django.core.management import get_commands, load_command_class
+
+    ours = {config.name for config in apps.get_app_configs() if config.path.startswith(str(ROOT))}
+    commands = {name: app for name, app in get_commands().items() if app in ours}
+    assert {"search", "generate_dataset", "backup", "healthcheck"} <= commands.keys()
+    for name, app in commands.items():
+        parser = load_command_class(app, name).create_parser("manage.py", name)
+        assert parser.format_help().strip(), name

@@ -5,13 +5,12 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from bulletins.dataset import Generator, Sizes, already_generated
 
 
 class Command(BaseCommand):
-    help = gettext_lazy(
+    help = _(
         "Generate a large synthetic dataset (publishers, cells, accounts, ten years of issues, "
         "sections with citations, read confirmations) for benchmarks."
     )

@@ -6,13 +6,12 @@ the command makes the status in the admin say so too.
 
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from bulletins.workflow import publish_due
 
 
 class Command(BaseCommand):
-    help = gettext_lazy("Publish the scheduled issues whose publication time has come.")
+    help = _("Publish the scheduled issues whose publication time has come.")
 
     def handle(self, *args, **options):
         published = publish_due()

@@ -2,14 +2,13 @@
 
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from bulletins.models import Section
 from documents.models import Document
 
 
 class Command(BaseCommand):
-    help = gettext_lazy(
+    help = _(
         "Recompute the links from every section and registry document to the documents "
         "they cite. Safe to run again."
     )

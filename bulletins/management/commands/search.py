@@ -5,13 +5,12 @@ import json
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from bulletins.search import search
 
 
 class Command(BaseCommand):
-    help = gettext_lazy("Print the search hits a user would get, best first.")
+    help = _("Print the search hits a user would get, best first.")
 
     def add_arguments(self, parser):
         parser.add_argument("query")

@@ -5,13 +5,13 @@ It runs the worker's task (notices.tasks.send_reminders) in this process, under 
 limits."""
 
 from django.core.management.base import BaseCommand
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext as _
 
 from notices.tasks import send_reminders
 
 
 class Command(BaseCommand):
-    help = gettext_lazy("Make the reminders due today and send the notices waiting.")
+    help = _("Make the reminders due today and send the notices waiting.")
 
     def handle(self, *args, **options):
         done = send_reminders.call()

@@ -5,13 +5,12 @@ import os
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from operations import backup
 
 
 class Command(BaseCommand):
-    help = gettext_lazy(
+    help = _(
         "Back up the database and the media files, with checksums; encrypted when "
         "BACKUP_PASSPHRASE is set."
     )

@@ -3,13 +3,13 @@
 import json
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext as _
 
 from operations.health import healthy, run_checks
 
 
 class Command(BaseCommand):
-    help = gettext_lazy("Check the database, cache, media directory and task queue.")
+    help = _("Check the database, cache, media directory and task queue.")
 
     def handle(self, *args, **options):
         results = run_checks()

@@ -7,15 +7,12 @@ import tempfile
 from django.core.management.base import BaseCommand, CommandError
 from django.db.migrations.loader import MigrationLoader
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from operations import backup
 
 
 class Command(BaseCommand):
-    help = gettext_lazy(
-        "Replace the database and the media files with those of a backup, after checking it."
-    )
+    help = _("Replace the database and the media files with those of a backup, after checking it.")
 
     def add_arguments(self, parser):
         parser.add_argument("folder", help="a backup folder (tailieu-YYYYmmdd-HHMMSS)")
