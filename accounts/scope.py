@@ -31,6 +31,12 @@ def current_version(key):
     return version
 
 
+def current_versions(*keys):
+    """The versions stored under ``keys``, in one round trip to the cache when all exist."""
+    found = cache.get_many(keys)
+    return [found[key] if key in found else current_version(key) for key in keys]
+
+
 def tree_version():
     return current_version(VERSION_KEY)
 

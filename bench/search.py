@@ -33,11 +33,11 @@ from bulletins.models import (  # noqa: E402
     Issue,
     Section,
 )
+from bulletins.readable import readable_issues  # noqa: E402
 from bulletins.search import (  # noqa: E402
     Results,
     SectionQuery,
     bitmap_plans,
-    readable_issues,
     registry_hits,
     section_hits,
 )

@@ -12,7 +12,6 @@ query naming a document by code ("CT 26") keeps the sections citing it. On SQLit
 for ``make run``, the same words are looked for in the folded text, a simpler match.
 """
 
-import datetime
 import html
 import re
 import time
@@ -25,10 +24,9 @@ from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import BooleanField, Case, F, FloatField, Func, Q, TextField, Value, When
 from django.db.models.functions import Concat
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_save
 from django.dispatch import receiver
 from django.urls import reverse
-from django.utils import timezone
 
 from accounts import scope
 from documents.models import Citation
@@ -44,8 +42,8 @@ from people.search import (
 )
 
 from . import audience
-from .models import Issue, Section
-from .policy import policy
+from .models import Section
+from .readable import readable_issues
 
 SNIPPET_CHARS = 220
 CANDIDATES = 100
@@ -65,63 +63,7 @@ FEW_LEFT = 300
 _FOLDED_TEXT = Fold(Concat("heading", Value(" "), "body", output_field=TextField()))
 _TAG = re.compile(r"<[^>]+>")
 
-
-@dataclass(frozen=True)
-class Readable:
-    """The issues a user searches: their ids (SectionQuery.matching), and the years and
-    publishers among them (the results page's filter choices), from one query."""
-
-    ids: list
-    years: list
-    publisher_ids: frozenset
-    # When a scheduled issue falls due and the list is out of date (None: never by itself).
-    until: datetime.datetime | None = None
-
-    @classmethod
-    def of(cls, issues, until=None):
-        rows = list(issues.order_by().values_list("pk", "year", "publisher_id"))
-        return cls(
-            ids=[pk for pk, _year, _publisher in rows],
-            years=sorted({year for _pk, year, _publisher in rows}, reverse=True),
-            publisher_ids=frozenset(publisher for _pk, _year, publisher in rows),
-            until=until,
-        )
-
-
-ISSUES_VERSION_KEY = "bulletins:search:issues-version"
 TARGETS_VERSION_KEY = "bulletins:search:targets-version"
-
-
-def readable_issues(user, *, staff=False):
-    """What the user reads in the portal; with ``staff``, also the issues they work on,
-    drafts included, as the admin shows them.
-
-    Read first, as ids: a secretary reads a few hundred issues of tens of thousands (5,000
-    of 50,000 at a million sections), and the search uses the ids themselves
-    (SectionQuery.matching). Reading them scans every issue (20 ms at 50,000), so a
-    reader's are cached, like their organisations (accounts/scope.py), under the versions
-    that every saved change to issues, their audiences and the organisation tree moves, and
-    until the next scheduled issue falls due.
-    """
-    if staff:
-        managed = policy.issues_for(user)
-        visible = Issue.objects.visible_to(user)
-        return Readable.of(
-            Issue.objects.filter(Q(pk__in=visible.values("pk")) | Q(pk__in=managed.values("pk")))
-        )
-    versions = f"{scope.tree_version()}:{scope.current_version(ISSUES_VERSION_KEY)}"
-    key = f"bulletins:search:issues:{user.pk}:{user.is_superuser}:{versions}"
-    found = cache.get(key)
-    if found is None or (found.until is not None and found.until <= timezone.now()):
-        found = Readable.of(Issue.objects.visible_to(user), Issue.objects.next_publication())
-        cache.set(key, found, scope.TIMEOUT)
-    return found
-
-
-@receiver([post_save, post_delete], sender=Issue)
-@receiver(m2m_changed, sender=Issue.audience_organisations.through)
-def issues_changed(**kwargs):
-    cache.set(ISSUES_VERSION_KEY, time.time_ns(), None)
 
 
 def targeted_issues():

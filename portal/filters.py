@@ -146,7 +146,7 @@ class SearchFilter(django_filters.FilterSet):
 
     def __init__(self, data, *, readable):
         # The issues are applied by the search itself (bulletins.search.SectionQuery);
-        # ``readable`` (bulletins.search.Readable) already holds their years and publishers.
+        # ``readable`` (bulletins.readable.Readable) already holds their years and publishers.
         super().__init__(data, Section.objects.all())
         self.filters["year"].extra["choices"] = [(year, year) for year in readable.years]
         self.filters["publisher"].queryset = Organisation.objects.filter(

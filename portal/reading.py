@@ -6,12 +6,13 @@ Every query starts from what the user may read (`visible_to`), never from all is
 import math
 import re
 
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import Exists, OuterRef, Q
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
 from bulletins import audience
 from bulletins.models import ISSUE_TITLE_FIELDS, Issue, ReadConfirmation, Section
+from bulletins.readable import readable_issues
 
 # Secretaries read study material slowly, to present it; Vietnamese words are syllables.
 WORDS_PER_MINUTE = 180
@@ -42,21 +43,13 @@ def current_issue(issues, today):
 
 
 def neighbours(issue, user):
-    """The readable issues just before and just after this one, by month (None at the ends),
-    in one query: each end is a subquery of the readable issues, the row is fetched by id."""
-    issues = Issue.objects.visible_to(user)
-    same_month = Q(year=issue.year, month=issue.month)
-    earlier = Q(year__lt=issue.year) | Q(year=issue.year, month__lt=issue.month)
-    later = Q(year__gt=issue.year) | Q(year=issue.year, month__gt=issue.month)
-    previous = issues.filter(earlier | (same_month & Q(pk__lt=issue.pk)))
-    following = issues.filter(later | (same_month & Q(pk__gt=issue.pk)))
-    ends = Issue.objects.filter(
-        Q(pk=Subquery(previous.order_by("-year", "-month", "-pk").values("pk")[:1]))
-        | Q(pk=Subquery(following.order_by("year", "month", "pk").values("pk")[:1]))
-    ).only(*ISSUE_TITLE_FIELDS, "updated_at")
-    place = (issue.year, issue.month, issue.pk)
-    found = {(end.year, end.month, end.pk) < place: end for end in ends}
-    return found.get(True), found.get(False)
+    """The readable issues just before and just after this one, by month (None at the ends):
+    found in the reader's cached list (``readable_issues``), fetched in one query."""
+    previous, following = readable_issues(user).neighbours(issue)
+    ends = [pk for pk in (previous, following) if pk is not None]
+    rows = Issue.objects.filter(pk__in=ends).only(*ISSUE_TITLE_FIELDS, "updated_at") if ends else []
+    found = {end.pk: end for end in rows}
+    return found.get(previous), found.get(following)
 
 
 def sections_mentioning(person, user):

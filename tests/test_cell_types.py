@@ -245,7 +245,7 @@ def test_reading_queries_do_not_grow_with_marked_sections_and_cell_types(
     for section in many.sections.all():
         section.cell_types.set(CellType.objects.all()[: 1 + section.position % 7])
     client.force_login(worker)
-    client.get(reverse("bulletins:archive"))  # the reader's scopes cached, as on any visit
+    client.get(reverse("search"))  # the reader's scopes and issues cached, as on any visit
     first = [
         page_queries(client, url) for url in (issue.get_absolute_url(), many.get_absolute_url())
     ]

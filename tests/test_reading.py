@@ -1,5 +1,6 @@
 """The issue page as a secretary uses it: contents, neighbours, reading time, PDF, page weight."""
 
+import datetime
 import os
 import re
 
@@ -11,9 +12,11 @@ from django.db import connection
 from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext
 
 from bulletins.models import Issue
+from people.models import Organisation
 from portal import pdf, reading
 
 from .factories import make_issue, make_user
@@ -44,6 +47,60 @@ def test_issue_page_links_the_neighbouring_issues_the_reader_may_read(reader_cli
     content = reader_client.get(august.get_absolute_url()).content.decode()
     assert f'rel="next" href="{october.get_absolute_url()}"' in content
     assert 'rel="prev"' not in content
+
+
+def test_neighbours_of_issues_of_the_same_month_follow_their_order(reader_client, board, city):
+    """Two issues of a month (of two publishers the reader reads) come one after the other,
+    by id."""
+    neighbour = Organisation.objects.create(name="Ban Dân vận Thành ủy", kind="board", parent=city)
+    july, regular, september = (make_issue(board, month) for month in (7, 8, 9))
+    other = make_issue(neighbour, 8)
+
+    def links(issue):
+        content = reader_client.get(issue.get_absolute_url()).content.decode()
+        found = re.findall(r'rel="(prev|next)" href="/tai-lieu/(\d+)/"', content)
+        return {rel: int(pk) for rel, pk in found}
+
+    assert links(regular) == {"prev": july.pk, "next": other.pk}
+    assert links(other) == {"prev": regular.pk, "next": september.pk}
+    assert links(july) == {"next": regular.pk}
+
+
+def test_the_issue_page_follows_each_change_to_what_the_reader_may_read(
+    reader_client, reader, board, cell, monkeypatch
+):
+    """Access comes from the reader's cached list of issues (bulletins.readable): every change
+    that decides it reaches the page at once, without waiting for the cache."""
+    issue, other = make_issue(board, 8), make_issue(board, 9)
+    url = issue.get_absolute_url()
+    assert reader_client.get(url).status_code == 200  # the list is now cached
+
+    issue.audience = Issue.Audience.ORGANISATIONS
+    issue.save()
+    issue.audience_organisations.set([board])  # no longer the reader's cell
+    assert reader_client.get(url).status_code == 404
+    issue.audience_organisations.set([cell])
+    assert reader_client.get(url).status_code == 200
+
+    reader.organisations.clear()  # the reader leaves the cell
+    assert reader_client.get(url).status_code == 404
+    reader.organisations.set([cell])
+    assert reader_client.get(url).status_code == 200
+
+    issue.status = Issue.Status.DRAFT  # withdrawn for a correction
+    issue.save()
+    assert reader_client.get(url).status_code == 404
+    assert 'rel="prev"' not in reader_client.get(other.get_absolute_url()).content.decode()
+
+    issue.status = Issue.Status.SCHEDULED
+    issue.published_at = timezone.now() + datetime.timedelta(minutes=1)
+    issue.save()
+    assert reader_client.get(url).status_code == 404
+    later = timezone.now() + datetime.timedelta(minutes=2)
+    monkeypatch.setattr(timezone, "now", lambda: later)  # due, nothing saved
+    assert reader_client.get(url).status_code == 200
+    issue.delete()
+    assert reader_client.get(url).status_code == 404
 
 
 def test_issue_page_has_contents_reading_time_pdf_link_and_printed_marking(
@@ -123,6 +180,7 @@ def test_the_pdf_fetches_only_static_files_and_the_issues_own_images(needs_pango
 def test_pdf_query_count_does_not_grow_with_sections(needs_pango, reader_client, board):
     short, long = make_issue(board, 8, sections=3), make_issue(board, 9, sections=40)
     reader_client.get(reverse("bulletins:home"))  # the reading scope and the session refreshed
+    reader_client.get(reverse("search"))  # and the reader's issues (bulletins.readable)
     counts = []
     for issue in (short, long):
         with CaptureQueriesContext(connection) as queries:

@@ -427,7 +427,8 @@ def test_counts_stop_at_the_cap_and_the_newest_issues_are_ranked(
     client, reader, board, monkeypatch, few_left
 ):
     from bulletins import search as engine
-    from bulletins.search import Results, readable_issues
+    from bulletins.readable import readable_issues
+    from bulletins.search import Results
     from portal.views import search as view
 
     monkeypatch.setattr(engine, "FIRST_WINDOW", 1)  # windows of 1, then 3 issues

@@ -5,12 +5,12 @@ from django.shortcuts import render
 from django.utils.formats import number_format
 
 from bulletins import audience
+from bulletins.readable import readable_issues
 from bulletins.search import (
     CANDIDATES,
     COUNT_CAP,
     Results,
     SectionQuery,
-    readable_issues,
     registry_hits,
     section_hits,
 )
