@@ -139,15 +139,19 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--user", default="bithu_thu_00000")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--slowest", type=int, default=5, help="queries to list, by their worst time"
+    )
     options = parser.parse_args()
     assert len(QUERIES) == 50
     user = User.objects.get(username=options.user)
     for text in QUERIES:  # warm the caches once, as a running site has them
         results_page(user, text)
-    times, baseline = [], []
+    times, baseline, worst = [], [], dict.fromkeys(QUERIES, 0.0)
     for _ in range(options.runs):
         for text in QUERIES:
             times.append(timed(results_page, user, text))
+            worst[text] = max(worst[text], times[-1])
             baseline.append(timed(archive_page, user))
     times.sort()
     # The first province's board (bulletins/dataset.py).
@@ -164,6 +168,8 @@ def main():
     print(f"{len(QUERIES)} queries x {options.runs} runs")
     print(f"p50 {p50:.1f} ms  p95 {p95:.1f} ms  max {times[-1]:.1f} ms")
     print(f"baseline (archive page) p50 {base:.1f} ms; search p50 = {p50 / base:.1f}x baseline")
+    slowest = sorted(worst.items(), key=lambda item: -item[1])[: options.slowest]
+    print("slowest: " + ", ".join(f"{text!r} {ms:.0f} ms" for text, ms in slowest))
     staff_sections = Section.objects.filter(issue__publisher=board).count()
     print(
         f"admin section search, staff of {board.name} ({staff_sections} sections): "

@@ -89,16 +89,18 @@ def named_documents(parsed):
     return Document.objects.annotate(folded_code=Fold("code")).filter(condition)
 
 
-def documents_matching(text):
-    """Documents named by code, or else whose code and subject have every word typed."""
+def documents_matching(text, documents=None):
+    """Documents named by code, or else whose code and subject have every word typed; among
+    ``documents`` when given (what the reader may see), else the whole registry."""
+    documents = Document.objects.all() if documents is None else documents
     parsed = parse(text)
-    named = named_documents(parsed)
     if parsed.names_documents:
-        return list(named.with_details())
+        named = named_documents(parsed).values("pk")
+        return list(documents.filter(pk__in=named).with_details())
     wanted = words(text)
     if not wanted:
         return Document.objects.none()
-    matching = Document.objects.with_details().alias(folded=F("search_text"))
+    matching = documents.with_details().alias(folded=F("search_text"))
     matching = matching.filter(contains_words(wanted))
     return with_whole_words(
         matching, lambda document: f"{document.code} {document.subject}", wanted

@@ -482,3 +482,28 @@ def test_a_readers_cached_issues_follow_publication_audiences_and_the_clock(
     later = timezone.now() + datetime.timedelta(hours=2)
     monkeypatch.setattr(timezone, "now", lambda: later)  # due, nothing saved
     assert headings(reader, "sat lo") == ["Phòng chống sạt lở đất"]
+
+
+def test_search_lists_a_registry_entry_only_where_the_registry_shows_it(client, reader, board):
+    """An entry made from a draft's citation is unverified: a reader finds it once a published
+    issue she reads cites it, as on the registry pages (bulletins.models.documents_visible_to)."""
+    plan = DocumentType.objects.get_or_create(name="Kế hoạch", defaults={"abbreviation": "KH"})[0]
+    secret = Document.objects.create(
+        document_type=plan,
+        number="777",
+        code="777-KH/TU",
+        subject="Sắp xếp lại tổ dân phố",
+        verified=False,
+    )
+    draft = make_issue(board, 11, published=False, sections=1)
+    draft.sections.first().cited_documents.add(secret)
+    client.force_login(reader)
+    for text in ("sap xep lai to dan pho", "KH 777", "777-KH/TU"):
+        content = client.get(reverse("search"), {"q": text}).content.decode()
+        assert secret.get_absolute_url() not in content, text
+    assert all(hit.kind != "document" for hit in search(reader, "KH 777"))
+
+    published = make_issue(board, 10, sections=1)
+    published.sections.first().cited_documents.add(secret)
+    content = client.get(reverse("search"), {"q": "sap xep lai to dan pho"}).content.decode()
+    assert secret.get_absolute_url() in content
