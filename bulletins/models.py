@@ -147,10 +147,11 @@ class IssueQuerySet(models.QuerySet):
 
 def documents_visible_to(user):
     """The registry as a user may read it: staff see every entry; readers see verified
-    documents and those cited by an issue they may read (``Issue.objects.visible_to``)."""
+    documents and those cited in a section they read (``Section.objects.visible_to``: of an
+    issue they may read, written for their type of cell)."""
     if user.is_staff and user.has_perm("documents.view_document"):
         return Document.objects.all()
-    return Document.objects.readable_through(Issue.objects.visible_to(user))
+    return Document.objects.readable_through(Section.objects.visible_to(user))
 
 
 # Revisions (django-reversion) keep every saved state of an issue with its attachments and the

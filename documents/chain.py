@@ -23,8 +23,10 @@ LEVELS = [
 OTHER_LEVEL = _("Other bodies")
 
 
-def implementation_chain(document):
-    """[(level, [documents]), ...] from the centre down, only the levels that have some.
+def implementation_chain(document, documents=None):
+    """[(level, [documents]), ...] from the centre down, only the levels that have some;
+    of ``documents`` when given (what the reader may see), else of the whole registry. A
+    hidden entry is left out, not the documents below it that the reader may see.
 
     Two queries whatever the depth: the confirmed relations are read once and walked in
     memory (a registry holds thousands of documents, not millions).
@@ -44,7 +46,8 @@ def implementation_chain(document):
     if not seen:
         return []
     levels = defaultdict(list)
-    for item in Document.objects.with_details().filter(pk__in=seen).order_by("issued_on", "code"):
+    shown = (Document.objects if documents is None else documents).with_details()
+    for item in shown.filter(pk__in=seen).order_by("issued_on", "code"):
         levels[_level(item)].append(item)
     labels = [label for label, _kinds in LEVELS] + [OTHER_LEVEL]
     return [(labels[index], levels[index]) for index in sorted(levels)]

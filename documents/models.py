@@ -48,25 +48,23 @@ class DocumentQuerySet(models.QuerySet):
     def with_details(self):
         return self.select_related("document_type", "issuer")
 
-    def readable_through(self, issues):
+    def readable_through(self, sections):
         """Verified entries, and an unverified one (made from a citation) only once one of
-        ``issues`` cites it, so a draft's citations stay as private as the draft.
+        ``sections`` cites, lists or presents it, so a draft's citations stay as private as
+        the draft, and those of a section for other types of cell as private as the section.
 
-        The registry does not know who reads which issue (bulletins is above it): the caller
-        passes the issues the reader may read (``bulletins.models.documents_visible_to``).
+        The registry does not know who reads which section (bulletins is above it): the
+        caller passes the sections the reader reads (``bulletins.models.documents_visible_to``).
         """
-        readable = issues.values("pk")
-        sections = self.model.presenting_sections.rel.related_model
+        readable = sections.values("pk")
         listed = self.model.citing_sections.through
         # A union of three index lookups: OR-ing the three joins scans every section.
         cited = (
-            Citation.objects.filter(section__issue__in=readable)
+            Citation.objects.filter(section__in=readable)
             .values("document_id")
             .union(
-                listed.objects.filter(section__issue__in=readable).values("document_id"),
-                sections.objects.filter(
-                    issue__in=readable, presented_document__isnull=False
-                ).values("presented_document_id"),
+                listed.objects.filter(section__in=readable).values("document_id"),
+                sections.filter(presented_document__isnull=False).values("presented_document_id"),
             )
         )
         return self.filter(Q(verified=True) | Q(pk__in=cited))

@@ -63,7 +63,7 @@ class DocumentFilter(django_filters.FilterSet):
     )
     issuer = django_filters.ModelChoiceFilter(
         label=_("Issuing organisation"),
-        queryset=Organisation.objects.filter(issued_documents__isnull=False).distinct(),
+        queryset=Organisation.objects.none(),  # see __init__
     )
     level = django_filters.ChoiceFilter(
         label=_("Level"), field_name="issuer__kind", choices=Organisation.Kind.choices
@@ -74,6 +74,14 @@ class DocumentFilter(django_filters.FilterSet):
     class Meta:
         model = Document
         fields = ["q", "document_type", "issuer", "level", "year", "status"]
+
+    def __init__(self, data=None, queryset=None, **kwargs):
+        """The issuers offered are those of the entries the reader may see (``queryset``):
+        an organisation whose only entry is hidden is not named."""
+        super().__init__(data, queryset, **kwargs)
+        self.filters["issuer"].queryset = Organisation.objects.filter(
+            pk__in=self.queryset.values("issuer")
+        )
 
     def search(self, queryset, name, value):
         """As typed, or as said ("Chỉ thị 09", "CT 09"), accents optional."""

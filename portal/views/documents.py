@@ -33,7 +33,7 @@ def document_detail(request, pk):
         "relations_to": document.relations_to.confirmed()
         .filter(source__in=documents)
         .select_related("source__document_type"),
-        "chain": _with_issues(implementation_chain(document), sections),
+        "chain": _with_issues(implementation_chain(document, documents), sections),
     }
     citing = sections.citing(document)
     context["page"] = Paginator(citing, PER_PAGE).get_page(request.GET.get("page"))
