@@ -12,6 +12,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
@@ -29,6 +30,15 @@ def current_version(key):
         cache.add(key, time.time_ns(), None)
         version = cache.get(key)
     return version
+
+
+def move_version(key):
+    """Retire every entry cached under the version stored at ``key``: at once, and again when
+    the transaction making the change commits. A request of another process that read the
+    database between the two (the change not yet committed) cached the old state under the
+    first new version; the second retires it too."""
+    cache.set(key, time.time_ns(), None)
+    transaction.on_commit(lambda: cache.set(key, time.time_ns(), None))
 
 
 def current_versions(*keys):
@@ -59,7 +69,7 @@ def scopes(user):
 @receiver([post_save, post_delete], sender=Succession)
 @receiver([post_save, post_delete], sender=Transfer)
 def tree_changed(**kwargs):
-    cache.set(VERSION_KEY, time.time_ns(), None)
+    move_version(VERSION_KEY)
 
 
 @receiver(m2m_changed, sender="accounts.User_organisations")

@@ -15,7 +15,6 @@ the reading scope it is built on (accounts/scope.py).
 
 import bisect
 import datetime
-import time
 from array import array
 from dataclasses import dataclass
 
@@ -102,4 +101,4 @@ def readable_issues(user, *, staff=False):
 @receiver([post_save, post_delete], sender=Issue)
 @receiver(m2m_changed, sender=Issue.audience_organisations.through)
 def issues_changed(**kwargs):
-    cache.set(ISSUES_VERSION_KEY, time.time_ns(), None)
+    scope.move_version(ISSUES_VERSION_KEY)

@@ -14,7 +14,6 @@ for ``make run``, the same words are looked for in the folded text, a simpler ma
 
 import html
 import re
-import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
@@ -84,7 +83,7 @@ def targeted_issues():
 @receiver(post_save, sender=Section)
 @receiver(m2m_changed, sender=Section.cell_types.through)
 def targets_changed(**kwargs):
-    cache.set(TARGETS_VERSION_KEY, time.time_ns(), None)
+    scope.move_version(TARGETS_VERSION_KEY)
 
 
 def _postgres():

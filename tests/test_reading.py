@@ -206,3 +206,28 @@ def test_issue_page_stays_under_100_kb_without_images(client, settings):
     assert {b"css/portal.css", b"js/reading.js"} <= set(assets)
     total = len(html) + sum(os.path.getsize(finders.find(a.decode())) for a in assets)
     assert total < 100 * 1024, f"{total} bytes"
+
+
+def test_what_another_process_cached_before_the_commit_is_retired_by_it(
+    reader, board, django_capture_on_commit_callbacks
+):
+    """A withdrawal moves the version at once and again at its commit: a request of another
+    process that read the database in between, the withdrawal not yet committed, cached the
+    issue as readable under the first new version; the commit retires that entry too."""
+    from django.core.cache import cache
+    from django.db import transaction
+
+    from bulletins import readable
+
+    issue = make_issue(board, 8)
+    before = readable.readable_issues(reader)
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        issue.status = Issue.Status.DRAFT
+        issue.save()
+        # Another process reads the version now, and the database as it was.
+        tree, issues = readable.scope.current_versions(
+            readable.scope.VERSION_KEY, readable.ISSUES_VERSION_KEY
+        )
+        cache.set(f"bulletins:readable:{reader.pk}:False:{tree}:{issues}", before)
+        assert issue.pk in readable.readable_issues(reader)  # the stale entry, until commit
+    assert issue.pk not in readable.readable_issues(reader)
