@@ -55,7 +55,7 @@ def home(request):
 
 
 # A national year holds a few hundred publishers' issues.
-ARCHIVE_PAGE = 60
+ARCHIVE_PAGE = 30
 
 
 def archive(request, year=None):
