@@ -4,8 +4,6 @@ only once a section she reads cites it (``bulletins.models.documents_visible_to`
 Each test was a leak found by an audit of the reader's paths on 2026-11-26.
 """
 
-import datetime
-
 import pytest
 from django.urls import reverse
 
@@ -30,25 +28,8 @@ def unverified(code, number, type_name="Kế hoạch", **extra):
     )
 
 
-@pytest.fixture
-def centre(db):
-    return Organisation.objects.create(name="Ban Bí thư", kind=Organisation.Kind.CENTRAL)
-
-
-@pytest.fixture
-def chi_thi_50(centre):
-    return Document.objects.create(
-        document_type=DocumentType.objects.get(name="Chỉ thị"),
-        number=50,
-        code="50-CT/TW",
-        issuer=centre,
-        issued_on=datetime.date(2025, 3, 7),
-        subject="về tăng cường công tác dân vận",
-    )
-
-
 def test_the_implementing_chain_leaves_out_an_entry_known_only_from_a_draft(
-    client, reader, board, chi_thi_50
+    client, reader, board, directive
 ):
     """/van-ban/<pk>/ "Implemented at each level": a plan known only from a draft's citation,
     whose relation the draft's heading proposed and an editor confirmed, is not listed."""
@@ -58,19 +39,19 @@ def test_the_implementing_chain_leaves_out_an_entry_known_only_from_a_draft(
     section.save()  # the citation makes an unverified entry
     plan = Document.objects.get(code="99-KH/TU", verified=False)
     section.presented_document = plan
-    section.heading = "Kế hoạch số 99-KH/TU về thực hiện Chỉ thị số 50-CT/TW"
+    section.heading = "Kế hoạch số 99-KH/TU về thực hiện Kế hoạch số 412-KH/TU"
     section.save()  # the heading proposes: plan implements the directive
-    relation = DocumentRelation.objects.get(source=plan, target=chi_thi_50)
+    relation = DocumentRelation.objects.get(source=plan, target=directive)
     relation.state = DocumentRelation.State.CONFIRMED  # as the admin's "confirm" action
     relation.save(update_fields=["state"])
     client.force_login(reader)
     assert client.get(plan.get_absolute_url()).status_code == 404  # hidden in the registry
-    page = client.get(chi_thi_50.get_absolute_url()).content.decode()
+    page = client.get(directive.get_absolute_url()).content.decode()
     assert "99-KH/TU" not in page
     assert plan.get_absolute_url() not in page
     plan.verified = True  # an editor confirms the entry: the chain shows it
     plan.save()
-    assert plan.get_absolute_url() in client.get(chi_thi_50.get_absolute_url()).content.decode()
+    assert plan.get_absolute_url() in client.get(directive.get_absolute_url()).content.decode()
 
 
 def test_the_issuer_choices_do_not_name_the_issuer_of_a_hidden_entry(client, reader, board):
