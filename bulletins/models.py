@@ -38,6 +38,11 @@ def _media_src(media_url):
     return re.compile(r'src="' + re.escape(media_url) + r'([^"?#]+)"')
 
 
+def image_paths(body):
+    """The uploaded files (paths under MEDIA_ROOT) a section body shows."""
+    return set(_media_src(settings.MEDIA_URL).findall(body))
+
+
 class Versioned(models.Model):
     """Counts saves, so that an edit based on an older version can be refused (admin forms)."""
 
@@ -330,9 +335,12 @@ class Issue(Versioned):
 
     @transaction.atomic
     def move_section(self, section_pk, direction):
-        """Move a section with its subsections up, down, in or out; numbers follow."""
+        """Move a section with its subsections up, down, in or out; numbers follow. False,
+        and nothing moved, when the section is not (or no longer) in this issue."""
         sections = list(self.sections.order_by("position", "pk").only("pk", "level", "position"))
-        index = next(i for i, section in enumerate(sections) if section.pk == section_pk)
+        index = next((i for i, section in enumerate(sections) if section.pk == section_pk), None)
+        if index is None:
+            return False
         order, levels = move_in_outline(
             [section.level for section in sections], index, direction, Section.MAX_LEVEL
         )
@@ -343,6 +351,7 @@ class Issue(Versioned):
         self.renumber_sections()
         # The text changed without a save: readers' cached copies are keyed on updated_at.
         Issue.objects.filter(pk=self.pk).update(updated_at=timezone.now())
+        return True
 
     @transaction.atomic
     def renumber_sections(self):
@@ -520,7 +529,7 @@ class Section(Versioned):
 
     def record_images(self):
         """Remember which uploaded files the body shows, so they are served to its readers only."""
-        paths = set(_media_src(settings.MEDIA_URL).findall(self.body))
+        paths = image_paths(self.body)
         self.images.exclude(path__in=paths).delete()
         known = set(self.images.values_list("path", flat=True))
         SectionImage.objects.bulk_create(

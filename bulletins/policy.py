@@ -24,7 +24,16 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import User
 from people.models import Organisation
 
-from .models import Attachment, Footnote, ImportJob, Issue, PublisherSettings, Section
+from .models import (
+    Attachment,
+    EditorUpload,
+    Footnote,
+    ImportJob,
+    Issue,
+    PublisherSettings,
+    Section,
+    SectionImage,
+)
 
 VIEW = "view"
 CHANGE = "change"
@@ -57,6 +66,13 @@ _SEEN_BY_READERS = [Issue.Status.PUBLISHED, Issue.Status.SCHEDULED, Issue.Status
 # What a higher publisher has released: the central bulletin is scheduled before its month.
 _RELEASED = [Issue.Status.PUBLISHED, Issue.Status.SCHEDULED]
 
+PUBLISHER_KINDS = [
+    Organisation.Kind.BOARD,
+    Organisation.Kind.WARD,
+    Organisation.Kind.COMMUNE,
+    Organisation.Kind.PARTY_COMMITTEE,
+]
+
 REFUSED = _("This item does not exist or you may not do this with it.")
 
 
@@ -64,19 +80,23 @@ class StaffPolicy:
     """Issues, and what hangs from them, as one staff member may handle them."""
 
     def publishers(self):
-        """Every organisation that publishes issues: what superusers and the management
-        commands (run by the system's operator) may act for."""
-        return Organisation.objects.filter(kind=Organisation.Kind.BOARD)
+        """Every organisation that may publish issues: the boards, and the commune-level and
+        other party committees, which have no board of their own since 2025. What superusers
+        and the management commands (run by the system's operator) may act for; never a
+        party cell, a state body or a mass organisation."""
+        return Organisation.objects.filter(kind__in=PUBLISHER_KINDS)
 
     def publishers_for(self, user):
-        """The organisations whose issues the user works on (and may start or import)."""
+        """The organisations whose issues the user works on (and may start or import): the
+        publishers among their organisations. An editor who is also a member of a party cell
+        does not publish in the cell's name, nor reach from it the boards of its committee."""
         if user is None or not user.is_active:
             return Organisation.objects.none()
         if user.is_superuser:
             return self.publishers()
         if not user.has_perm(_PERMISSION[VIEW]):
             return Organisation.objects.none()
-        return user.organisations.all()
+        return user.organisations.filter(kind__in=PUBLISHER_KINDS)
 
     def issues_for(self, user, action=VIEW):
         """The issues on which the user may take ``action``, as a queryset."""
@@ -219,6 +239,26 @@ class StaffPolicy:
 
     def can_configure(self, user, action, settings):
         return self.configurable_publishers(user, action).filter(pk=settings.publisher_id).exists()
+
+    def may_upload(self, user):
+        """Whether the user may store images for the editor: who writes sections for some
+        publisher (an upload is kept within its uploader's publishers)."""
+        if user is None or not user.is_active or not user.has_perm("bulletins.change_section"):
+            return False
+        return self.publishers_for(user).exists()
+
+    def may_show_image(self, user, path):
+        """Whether the user may put an uploaded image into a section: one uploaded by the
+        staff of a publisher they share, or shown already in an issue they may see or take
+        from. Its address alone, copied from another publisher's page, is not enough: the
+        section would then serve that image to its own staff and readers."""
+        uploads = EditorUpload.objects.filter(path=path, uploaded_by__in=self.uploaders_for(user))
+        issues = self.issues_for(user).values("pk")
+        released = self.issues_for(user, TAKE_FROM).values("pk")
+        shown = SectionImage.objects.filter(path=path).filter(
+            Q(section__issue__in=issues) | Q(section__issue__in=released)
+        )
+        return uploads.exists() or shown.exists()
 
     def uploaders_for(self, user):
         """Accounts whose not-yet-used uploads the user may see: staff of a shared publisher."""

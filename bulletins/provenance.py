@@ -139,9 +139,10 @@ def pending(user):
     """Taken sections whose source changed since, in the issues the user may change: the
     editors' drafts, and for approvers the published issues too (applying is a correction)."""
     issues = policy.issues_for(user, CHANGE).exclude(status=Issue.Status.WITHDRAWN)
+    released = policy.issues_for(user, TAKE_FROM)  # a source back in its drafts waits
     return (
         Section.objects.filter(issue__in=issues.values("pk"), source__isnull=False)
-        .filter(source__version__gt=F("source_version"))
+        .filter(source__version__gt=F("source_version"), source__issue__in=released.values("pk"))
         .select_related("issue", "source")
         .order_by("issue", "position", "pk")
     )
@@ -216,6 +217,8 @@ def decide(copy, user, decision, seen_version, reason=""):
     copy = Section.objects.select_for_update().select_related("issue").get(pk=copy.pk)
     policy.check(user, CHANGE, copy)
     source = copy.source
+    if source is not None:
+        policy.check(user, TAKE_FROM, source)  # released, not back in its publisher's drafts
     if source is None or source.version <= (copy.source_version or 0):
         raise ValidationError(_("This change of the source was already dealt with."), code="done")
     if seen_version != source.version:

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from accounts.roles import SECRETARY
 from bulletins.models import Issue
-from bulletins.policy import PUBLISH, policy
+from bulletins.policy import PUBLISH, VIEW, policy
 from bulletins.signals import corrected, transitioned
 from feedback.signals import question_answered
 
@@ -28,10 +28,13 @@ def readers_of(issue):
 
 
 def editors_of(issue, actor):
-    """Who wrote the issue: whoever started it and whoever submitted it, not the actor."""
+    """Who wrote the issue: whoever started it and whoever submitted it, not the actor, and
+    only while the staff policy still lets them see it (an editor moved to another board is
+    told nothing more of it, comments included)."""
     submitters = issue.reviews.filter(transition="submit").values("actor")
     editors = User.objects.filter(pk=issue.created_by_id) | User.objects.filter(pk__in=submitters)
-    return list(editors.exclude(pk=getattr(actor, "pk", None)).distinct())
+    editors = editors.exclude(pk=getattr(actor, "pk", None)).distinct()
+    return [user for user in editors if policy.can(user, VIEW, issue)]
 
 
 def approvers_of(issue, actor):

@@ -17,6 +17,7 @@ from bulletins.numbering import move, possible_moves
 from documents.models import Citation
 from people.models import Organisation
 
+from .factories import make_issue
 from .forms import form_data, inline_index
 
 pytestmark = pytest.mark.django_db
@@ -132,6 +133,21 @@ class TestIssuePage:
             '&amp;level=2">'
         ) in page
         assert "<b>nổi bật</b>" not in page
+
+    def test_a_move_of_a_section_no_longer_in_the_issue_moves_nothing(
+        self, client, editor, draft_issue, board
+    ):
+        """A page opened before a colleague deleted the section (or a forged pk of another
+        issue's section): the save goes through, nothing moves, no error page."""
+        other = make_issue(board, 10, published=False, sections=2).sections.first()
+        client.force_login(editor)
+        numbers = dict(draft_issue.sections.values_list("pk", "number"))
+        data = form_data(client.get(issue_url(draft_issue)).content.decode(), "issue_form")
+        response = client.post(issue_url(draft_issue), {**data, "_move": f"{other.pk}:up"})
+        assert response.status_code == 302
+        assert dict(draft_issue.sections.values_list("pk", "number")) == numbers
+        other.refresh_from_db()
+        assert other.number == "1."
 
     def test_a_move_from_the_outline_of_a_large_issue(self, client, editor, board):
         issue = make_large_issue(board, 4, 300)

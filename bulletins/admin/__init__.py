@@ -2,6 +2,13 @@
 
 from .issues import IssueAdmin
 from .publishing import PublisherSettingsAdmin
+from .registry import ScopedDocumentAdmin, ScopedRelationAdmin
 from .sections import SectionAdmin
 
-__all__ = ["IssueAdmin", "PublisherSettingsAdmin", "SectionAdmin"]
+__all__ = [
+    "IssueAdmin",
+    "PublisherSettingsAdmin",
+    "ScopedDocumentAdmin",
+    "ScopedRelationAdmin",
+    "SectionAdmin",
+]

@@ -22,6 +22,9 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from reversion.models import Version
 
+from bulletins.models import image_paths
+from bulletins.policy import policy
+
 WIDE_HEADING = {"heading": forms.Textarea(attrs={"rows": 2, "cols": 100})}
 
 
@@ -191,10 +194,41 @@ class IssueForm(CorrectionForm):
     pass
 
 
-class SectionForm(CorrectionForm):
+class SectionImages:
+    """A section body's new images must be ones the user may use (the staff policy): an
+    address copied from another publisher's page is refused. ``user`` is set by the admin
+    (``for_user``)."""
+
+    user = None
+
+    def clean_body(self):
+        body = self.cleaned_data.get("body") or ""
+        shown = (
+            set(self.instance.images.values_list("path", flat=True)) if self.instance.pk else set()
+        )
+        for path in sorted(image_paths(body) - shown):
+            if not policy.may_show_image(self.user, path):
+                raise forms.ValidationError(
+                    _("The text shows an image you may not use (%(path)s): upload it again."),
+                    code="foreign_image",
+                    params={"path": path},
+                )
+        return body
+
+
+class SectionForm(SectionImages, CorrectionForm):
     def corrected_issues(self):
         """The issue the section is in, and the one it is moved to."""
         return [getattr(self.instance, "issue", None), self.cleaned_data.get("issue")]
+
+
+def for_user(form, user):
+    """The section form as this user fills it in (what its checks ask the staff policy)."""
+    return type(form.__name__, (form,), {"user": user})
+
+
+class SectionInlineForm(SectionImages, VersionedForm):
+    """A section in the issue's form (the correction note is the issue's)."""
 
 
 class TransitionForm(forms.Form):

@@ -12,7 +12,7 @@ from bulletins.models import Attachment, Issue, Review, Section
 from bulletins.numbering import outline_errors
 from documents.models import Document
 
-from .forms import WIDE_HEADING, VersionedForm, keep_recoverable, last_saved
+from .forms import WIDE_HEADING, SectionInlineForm, for_user, keep_recoverable, last_saved
 from .outline import SECTIONS_PER_PAGE
 from .widgets import (
     CellTypeChoices,
@@ -115,7 +115,7 @@ class SectionInline(CellTypeChoices, admin.StackedInline):
     """A page of the issue's sections, so that an issue of any size opens and saves."""
 
     model = Section
-    form = VersionedForm
+    form = SectionInlineForm
     exclude = ["version"]  # the form's own hidden field, not the model's
     formset = SectionFormSet
     extra = 0
@@ -133,7 +133,8 @@ class SectionInline(CellTypeChoices, admin.StackedInline):
     show_change_link = True
 
     def get_formset(self, request, obj=None, **kwargs):
-        return super().get_formset(request, obj, widgets=WIDE_HEADING, **kwargs)
+        form = for_user(self.form, request.user)
+        return super().get_formset(request, obj, form=form, widgets=WIDE_HEADING, **kwargs)
 
     def get_fields(self, request, obj=None):
         """Who may only read the issue sees the text as readers do, not its HTML."""

@@ -162,10 +162,9 @@ class IssueAdmin(OrganisationPickers, PolicyScopedAdmin):
         super().save_related(request, form, formsets, change)
         move = request.POST.get("_move", "")
         section_pk, _colon, direction = move.partition(":")
-        if section_pk.isdigit() and direction in MOVE_NAMES:
-            form.instance.move_section(int(section_pk), direction)
-        else:
-            form.instance.renumber_sections()
+        wanted = section_pk.isdigit() and direction in MOVE_NAMES
+        if not (wanted and form.instance.move_section(int(section_pk), direction)):
+            form.instance.renumber_sections()  # a section not in the issue moves nothing
 
     def response_change(self, request, obj):
         if "_move" in request.POST:

@@ -111,7 +111,12 @@ def upstream_view(request, model_admin, pk):
     """The difference between a taken section and its corrected source; apply or keep."""
     section = model_admin.allowed_object(request, pk, rules.CHANGE)
     source = section.source
-    waiting = source is not None and source.version > (section.source_version or 0)
+    # A source back in its publisher's drafts is nobody else's to read until released again.
+    waiting = (
+        source is not None
+        and source.version > (section.source_version or 0)
+        and policy.can(request.user, rules.TAKE_FROM, source)
+    )
     form = DecisionForm(
         request.POST if request.method == "POST" else None,
         initial={"seen_version": source.version if waiting else None},

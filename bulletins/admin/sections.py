@@ -17,7 +17,7 @@ from bulletins.policy import policy
 from bulletins.search import SectionQuery, bitmap_plans
 from documents.models import Citation, Document
 
-from .forms import WIDE_HEADING, SectionForm, keep_recoverable
+from .forms import WIDE_HEADING, SectionForm, for_user, keep_recoverable
 from .provenance import upstream_view
 from .scoping import PolicyScopedAdmin
 from .widgets import CellTypeChoices
@@ -138,7 +138,8 @@ class SectionAdmin(CellTypeChoices, PolicyScopedAdmin):
         return citations_table(section.citations.order_by("start"))
 
     def get_form(self, request, obj=None, **kwargs):
-        return super().get_form(request, obj, widgets=WIDE_HEADING, **kwargs)
+        form = for_user(self.form, request.user)
+        return super().get_form(request, obj, form=form, widgets=WIDE_HEADING, **kwargs)
 
     def get_fields(self, request, obj=None):
         """The reason field appears once the section belongs to an issue readers may have."""
