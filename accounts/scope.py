@@ -38,7 +38,8 @@ def move_version(key):
     database between the two (the change not yet committed) cached the old state under the
     first new version; the second retires it too."""
     cache.set(key, time.time_ns(), None)
-    transaction.on_commit(lambda: cache.set(key, time.time_ns(), None))
+    # Robust: the change is committed; a cache down then must not fail the request.
+    transaction.on_commit(lambda: cache.set(key, time.time_ns(), None), robust=True)
 
 
 def current_versions(*keys):

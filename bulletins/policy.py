@@ -183,16 +183,21 @@ class StaffPolicy:
 
     def higher_publishers_for(self, user):
         """Ids of the publishers above the user's own: an organisation whose parent is a
-        committee above the one the user's board belongs to (the province's and the central
-        boards for a city board; never a sibling board of the same committee), or such a
-        committee itself; worked out once per request."""
+        committee above the one the user's board belongs to, or above the user's own
+        committee (the province's and the central boards for a city board or a commune
+        committee; never a sibling board of the same committee), or such a committee itself;
+        worked out once per request."""
         if not hasattr(user, "_higher"):
             own = set(self.publishers_for(user).values_list("pk", flat=True))
             tree = Organisation.objects.values_list("pk", "parent_id", "kind")
             parents = {pk: parent for pk, parent, _kind in tree}
+            kinds = {pk: kind for pk, _parent, kind in tree}
             above = set()
             for pk in own:
-                committee = parents.get(parents.get(pk))
+                # A board's committee is its parent; a commune or ward committee publishes
+                # as itself, so the committee above starts at its own parent.
+                first = parents.get(pk)
+                committee = parents.get(first) if kinds[pk] == Organisation.Kind.BOARD else first
                 while committee is not None and committee not in above:
                     above.add(committee)
                     committee = parents.get(committee)
@@ -252,6 +257,8 @@ class StaffPolicy:
         staff of a publisher they share, or shown already in an issue they may see or take
         from. Its address alone, copied from another publisher's page, is not enough: the
         section would then serve that image to its own staff and readers."""
+        if user is None or not user.is_active:
+            return False
         uploads = EditorUpload.objects.filter(path=path, uploaded_by__in=self.uploaders_for(user))
         issues = self.issues_for(user).values("pk")
         released = self.issues_for(user, TAKE_FROM).values("pk")

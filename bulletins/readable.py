@@ -35,6 +35,7 @@ _ID_BITS = 40
 
 
 def _place(year, month, pk):
+    assert 0 < pk < 1 << _ID_BITS, pk  # ids are far below 2**40
     return ((year * 100 + month) << _ID_BITS) | pk
 
 
@@ -93,7 +94,10 @@ def readable_issues(user, *, staff=False):
     key = f"bulletins:readable:{user.pk}:{user.is_superuser}:{tree}:{issues}"
     found = cache.get(key)
     if found is None or (found.until is not None and found.until <= timezone.now()):
-        found = Readable.of(Issue.objects.visible_to(user), Issue.objects.next_publication())
+        # The next due time first: an issue falling due meanwhile is then read now, or the
+        # list expires at its time, never neither.
+        until = Issue.objects.next_publication()
+        found = Readable.of(Issue.objects.visible_to(user), until)
         cache.set(key, found, scope.TIMEOUT)
     return found
 

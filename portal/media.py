@@ -32,8 +32,7 @@ def may_read_file(user, path):
     if path.startswith("attachments/"):
         return _may_read_issue_file(user, Issue.objects.filter(attachments__file=path))
     if path.startswith("documents/"):
-        readable = documents_visible_to(user)
-        return user.is_authenticated and readable.filter(file=path).exists()
+        return user.is_authenticated and documents_visible_to(user).filter(file=path).exists()
     return False
 
 

@@ -231,3 +231,36 @@ def test_what_another_process_cached_before_the_commit_is_retired_by_it(
         cache.set(f"bulletins:readable:{reader.pk}:False:{tree}:{issues}", before)
         assert issue.pk in readable.readable_issues(reader)  # the stale entry, until commit
     assert issue.pk not in readable.readable_issues(reader)
+
+
+def test_a_withdrawn_issue_is_closed_even_to_a_process_with_an_old_list(
+    reader_client, reader, board
+):
+    """Each process of a deployment without Redis keeps its own cache: one that has not seen
+    the withdrawal still lists the issue, but the page asks the issue's own row too."""
+    from django.core.cache import cache
+
+    from bulletins import readable
+
+    issue = make_issue(board, 8)
+    stale = readable.readable_issues(reader)
+    issue.status = Issue.Status.WITHDRAWN
+    issue.save()
+    tree, issues = readable.scope.current_versions(
+        readable.scope.VERSION_KEY, readable.ISSUES_VERSION_KEY
+    )
+    cache.set(f"bulletins:readable:{reader.pk}:False:{tree}:{issues}", stale)  # as elsewhere
+    assert issue.pk in readable.readable_issues(reader)
+    assert reader_client.get(issue.get_absolute_url()).status_code == 404
+    assert reader_client.get(reverse("bulletins:issue_pdf", args=[issue.pk])).status_code == 404
+
+
+def test_the_issue_before_january_is_last_years_december(reader_client, board):
+    december = make_issue(board, 12)
+    december.year = 2025
+    december.save()
+    january = make_issue(board, 1)
+    content = reader_client.get(january.get_absolute_url()).content.decode()
+    assert f'rel="prev" href="{december.get_absolute_url()}"' in content
+    content = reader_client.get(december.get_absolute_url()).content.decode()
+    assert f'rel="next" href="{january.get_absolute_url()}"' in content

@@ -8,12 +8,14 @@ import io
 
 import pytest
 import reversion
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from PIL import Image
 
 from accounts import roles
 from bulletins import provenance, workflow
 from bulletins.models import EditorUpload, Issue
+from bulletins.policy import policy
 from documents.models import Document, DocumentType
 from notices.models import Notice
 from people.models import Organisation
@@ -58,9 +60,9 @@ def test_relation_proposals_keep_another_publishers_draft_text_to_its_staff(clie
         reverse("admin:documents_documentrelation_change", args=[plan.relations_from.get().pk]),
         reverse("admin:documents_document_change", args=[plan.pk]),
     ]
-    for url in pages:
+    for url, status in zip(pages, [200, 302, 200], strict=True):  # the proposal: "not found"
         response = client.get(url)
-        assert response.status_code in (200, 302)  # the proposal itself: "does not exist"
+        assert response.status_code == status, url
         assert SECRET not in response.content.decode(), url
     client.force_login(a.editor)  # A's own staff review it
     assert SECRET in client.get(pages[0]).content.decode()
@@ -148,20 +150,51 @@ def test_a_corrected_source_back_in_its_drafts_is_not_shown(client, boards, city
         source.save()
     client.force_login(a.editor)
     response = client.get(reverse("admin:bulletins_section_upstream", args=[copy.pk]))
-    assert response.status_code in (200, 403)
+    assert response.status_code == 200  # the copy is A's: its page opens, without the draft
     assert SECRET not in response.content.decode()
     index = client.get(reverse("admin:index"))
     assert SECRET not in index.content.decode()
+    with pytest.raises(PermissionDenied):  # nor can the draft's text be applied
+        provenance.decide(copy, a.approver, provenance.APPLY, source.version)
+    copy.refresh_from_db()
+    assert SECRET not in copy.body
 
 
-def test_the_editor_image_upload_asks_the_staff_policy(client, db):
-    """A staff account that works on no publisher's issues (no role, no board) uploads."""
-    nobody = make_user("nhanvien", is_staff=True)
-    client.force_login(nobody)
-    image = io.BytesIO(png_bytes())
-    image.name = "anh.png"
-    response = client.post(reverse("ck_editor_5_upload_file"), {"upload": image})
-    assert response.status_code == 403
+def test_the_editor_image_upload_asks_the_staff_policy(client, boards):
+    """Staff of no publisher do not upload: without a role, or an editor's role without a
+    board; the board's own editor does."""
+    a, _b = boards
+    no_role = make_user("nhanvien", is_staff=True)
+    no_board = make_user("bientap_le", groups=[roles.EDITOR], is_staff=True)
+
+    def upload(user):
+        client.force_login(user)
+        image = io.BytesIO(png_bytes())
+        image.name = "anh.png"
+        return client.post(reverse("ck_editor_5_upload_file"), {"upload": image}).status_code
+
+    assert upload(no_role) == upload(no_board) == 403
+    assert not EditorUpload.objects.exists()
+    assert upload(a.editor) == 200
+    assert EditorUpload.objects.get().uploaded_by == a.editor
+
+
+def test_a_commune_committee_takes_from_its_province_board(boards, city):
+    """A commune committee publishes as itself (no board since 2025): the committee above it
+    is its own parent, the province, whose board it takes from; a sibling commune it does not."""
+    province = city.parent
+    province_board = Organisation.objects.create(
+        name="Ban Tuyên giáo và Dân vận Tỉnh ủy", kind=Organisation.Kind.BOARD, parent=province
+    )
+    commune, sibling = (
+        Organisation.objects.create(name=name, kind=Organisation.Kind.COMMUNE, parent=province)
+        for name in ("Đảng ủy xã Quảng Uyên", "Đảng ủy xã Hòa An")
+    )
+    editor = make_user("bientap_xa", groups=[roles.EDITOR], is_staff=True)
+    editor.organisations.set([commune])
+    higher = policy.higher_publishers_for(editor)
+    assert province_board.pk in higher and province.pk in higher
+    assert sibling.pk not in higher and commune.pk not in higher
 
 
 def test_an_editor_in_a_cell_does_not_take_from_a_sibling_board(client, boards, cell):

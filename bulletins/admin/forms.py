@@ -203,10 +203,13 @@ class SectionImages:
 
     def clean_body(self):
         body = self.cleaned_data.get("body") or ""
-        shown = (
-            set(self.instance.images.values_list("path", flat=True)) if self.instance.pk else set()
-        )
-        for path in sorted(image_paths(body) - shown):
+        paths = image_paths(body)
+        if "body" not in self.changed_data or not paths:
+            return body
+        shown = set()
+        if self.instance.pk:
+            shown = set(self.instance.images.values_list("path", flat=True))
+        for path in sorted(paths - shown):
             if not policy.may_show_image(self.user, path):
                 raise forms.ValidationError(
                     _("The text shows an image you may not use (%(path)s): upload it again."),

@@ -133,8 +133,9 @@ class SectionInline(CellTypeChoices, admin.StackedInline):
     show_change_link = True
 
     def get_formset(self, request, obj=None, **kwargs):
-        form = for_user(self.form, request.user)
-        return super().get_formset(request, obj, form=form, widgets=WIDE_HEADING, **kwargs)
+        formset = super().get_formset(request, obj, widgets=WIDE_HEADING, **kwargs)
+        formset.form = for_user(formset.form, request.user)
+        return formset
 
     def get_fields(self, request, obj=None):
         """Who may only read the issue sees the text as readers do, not its HTML."""

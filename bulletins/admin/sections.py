@@ -138,8 +138,8 @@ class SectionAdmin(CellTypeChoices, PolicyScopedAdmin):
         return citations_table(section.citations.order_by("start"))
 
     def get_form(self, request, obj=None, **kwargs):
-        form = for_user(self.form, request.user)
-        return super().get_form(request, obj, form=form, widgets=WIDE_HEADING, **kwargs)
+        form = super().get_form(request, obj, widgets=WIDE_HEADING, **kwargs)
+        return for_user(form, request.user)
 
     def get_fields(self, request, obj=None):
         """The reason field appears once the section belongs to an issue readers may have."""

@@ -79,10 +79,12 @@ def readable_issue(request, pk):
     download Word) in the same query.
 
     An account's answer comes from ``readable_issues``, the cached answer of ``visible_to``:
-    building that query costs more than the rest of the page. A visitor's is the query
-    itself, public issues only, which is cheap.
+    building that query costs more than the rest of the page. The issue must be published
+    now as well, asked of its own row: a withdrawal reaches every process at once, even where
+    the cache is each process's own. A visitor's answer is the query itself, public issues
+    only, which is cheap.
     """
-    issues = Issue.objects.with_publisher().select_related("publisher__publishing")
+    issues = Issue.objects.published().with_publisher().select_related("publisher__publishing")
     if not request.user.is_authenticated:
         issues = issues.visible_to(request.user)
     elif pk not in readable_issues(request.user):
