@@ -337,7 +337,8 @@ class Issue(Versioned):
     def move_section(self, section_pk, direction):
         """Move a section with its subsections up, down, in or out; numbers follow. False,
         and nothing moved, when the section is not (or no longer) in this issue."""
-        sections = list(self.sections.order_by("position", "pk").only("pk", "level", "position"))
+        fields = ("pk", "level", "position", "version")
+        sections = list(self.sections.order_by("position", "pk").only(*fields))
         index = next((i for i, section in enumerate(sections) if section.pk == section_pk), None)
         if index is None:
             return False
@@ -345,9 +346,13 @@ class Issue(Versioned):
             [section.level for section in sections], index, direction, Section.MAX_LEVEL
         )
         moved = [sections[old] for old in order]
+        before = {section.pk: section.level for section in sections}
         for position, (section, level) in enumerate(zip(moved, levels, strict=True), start=1):
             section.position, section.level = position * 10, level
-        Section.objects.bulk_update(moved, ["position", "level"])
+            if section is sections[index] or level != before[section.pk]:
+                # A moved section is an edit of it: a colleague's page opened before is stale.
+                section.version += 1
+        Section.objects.bulk_update(moved, ["position", "level", "version"])
         self.renumber_sections()
         # The text changed without a save: readers' cached copies are keyed on updated_at.
         Issue.objects.filter(pk=self.pk).update(updated_at=timezone.now())

@@ -204,11 +204,13 @@ KEEP = "keep"
 
 
 @transaction.atomic
-def decide(copy, user, decision, seen_version, reason=""):
+def decide(copy, user, decision, seen_version, reason="", *, copy_version=None):
     """Apply the corrected source to the copy, or keep the copy's text; exactly once.
 
     ``seen_version`` is the source version whose difference the user looked at: a source
-    corrected again since is refused, so nobody applies a text they have not seen. Applying
+    corrected again since is refused, so nobody applies a text they have not seen; with
+    ``copy_version``, the copy's version then, neither is a colleague's later edit of the copy
+    overwritten unseen. Applying
     to an issue readers may have seen is a correction: approvers only (the policy), with a
     reason.
     """
@@ -225,6 +227,11 @@ def decide(copy, user, decision, seen_version, reason=""):
         raise ValidationError(
             _("The source was changed again meanwhile: look at the new difference."),
             code="stale",
+        )
+    if copy_version is not None and copy_version != copy.version:
+        raise ValidationError(
+            _("A colleague changed this section meanwhile: look at the difference again."),
+            code="stale_copy",
         )
     reason = reason.strip()
     if decision == APPLY and copy.issue.was_published and not reason:

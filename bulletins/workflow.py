@@ -32,6 +32,9 @@ class Transition:
     needs_time: bool = False
 
 
+# The steps that release the text to readers (``apply``'s ``seen`` check).
+RELEASING = {"publish", "schedule"}
+
 TRANSITIONS = {
     t.name: t
     for t in [
@@ -100,11 +103,14 @@ def available(issue, user):
 
 
 @transaction.atomic
-def apply(issue, name, user, *, comment="", when=None):
+def apply(issue, name, user, *, comment="", when=None, seen=None):
     """Take one step; refuses a step the user may not take or that does not fit the status.
 
     The issue is read again under a row lock, so two approvers clicking at once, or a click
     racing the scheduled publication, take the step once and the second sees the new status.
+    ``seen``, the issue's ``updated_at`` (ISO) when the page was opened: publishing or
+    scheduling is refused when the text changed since, so nobody releases a text they did
+    not see.
     """
     transition = TRANSITIONS.get(name)
     issue = Issue.objects.select_for_update().get(pk=issue.pk)
@@ -122,6 +128,12 @@ def apply(issue, name, user, *, comment="", when=None):
         raise ValidationError(_("Write a comment: the editor needs to know why."))
     if transition.needs_time and (when is None or when <= timezone.now()):
         raise ValidationError(_("Choose a publication time in the future."))
+    if issue.status == S.SCHEDULED and name == "schedule" and issue.published_at == when:
+        raise ValidationError(_("The issue is already scheduled for this time."))
+    if seen is not None and name in RELEASING and seen != issue.updated_at.isoformat():
+        raise ValidationError(
+            _("The issue was changed after you opened this page: look at it again first.")
+        )
     return _take(issue, transition, user, comment=comment, when=when)
 
 

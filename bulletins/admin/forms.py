@@ -235,6 +235,9 @@ class SectionInlineForm(SectionImages, VersionedForm):
 
 
 class TransitionForm(forms.Form):
+    # The state when the page was opened (workflow.apply refuses to release a text
+    # changed since).
+    seen = forms.CharField(widget=forms.HiddenInput, required=False)
     comment = forms.CharField(
         label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )

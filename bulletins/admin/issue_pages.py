@@ -27,7 +27,7 @@ from .pages import admin_page
 def workflow_page(model_admin, request, pk):
     """Submit, publish, schedule, send back or withdraw, with the issue's review history."""
     issue = model_admin.allowed_object(request, pk, rules.VIEW)
-    form = TransitionForm(request.POST or None)
+    form = TransitionForm(request.POST or None, initial={"seen": issue.updated_at.isoformat()})
     transition = request.POST.get("transition", "")
     transitions = workflow.available(issue, request.user)
     confirming = (
@@ -43,6 +43,7 @@ def workflow_page(model_admin, request, pk):
                 request.user,
                 comment=form.cleaned_data["comment"] or "",
                 when=form.cleaned_data["when"],
+                seen=form.cleaned_data["seen"] or None,
             )
         except ValidationError as error:
             form.add_error(None, error)

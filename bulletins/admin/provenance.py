@@ -99,6 +99,8 @@ def take_view(request, model_admin, pk):
 
 class DecisionForm(forms.Form):
     seen_version = forms.IntegerField(widget=forms.HiddenInput)
+    # The copy as shown: a colleague's later edit of it is not overwritten unseen.
+    copy_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     reason = forms.CharField(
         label=_("Reason for the correction"),
         required=False,
@@ -119,7 +121,10 @@ def upstream_view(request, model_admin, pk):
     )
     form = DecisionForm(
         request.POST if request.method == "POST" else None,
-        initial={"seen_version": source.version if waiting else None},
+        initial={
+            "seen_version": source.version if waiting else None,
+            "copy_version": section.version,
+        },
     )
     decision = request.POST.get("decision", "")
     if request.method == "POST" and form.is_valid():
@@ -130,6 +135,7 @@ def upstream_view(request, model_admin, pk):
                 decision,
                 form.cleaned_data["seen_version"],
                 form.cleaned_data["reason"] or "",
+                copy_version=form.cleaned_data["copy_version"],
             )
         except ValidationError as error:
             form.add_error(None, error)

@@ -436,7 +436,7 @@ class _WordReader:
         self.part = document.part
         self.styles = {style.style_id: style for style in document.styles}
         self.numbering = _Numbering(self.part, self.styles)
-        self.footnotes = _footnote_texts(self.part)
+        self.footnotes = _note_texts(self.part)
         self.footnote_marks = {}
         self.out = []
 
@@ -453,7 +453,7 @@ class _WordReader:
             # A cell's pictures and the texts of its footnotes follow the table, in order: the
             # footnote marks stay in the cells, and nothing a cell holds is dropped.
             notes, images = [], []
-            rows = [self._row(row, notes, images) for row in element.iterchildren(f"{W}tr")]
+            rows = [self._row(row, notes, images) for row in _unwrapped(element, f"{W}tr")]
             self.out.append(Table(rows))
             self.out.extend(images)
             self._notes(notes)
@@ -464,7 +464,7 @@ class _WordReader:
 
     def _row(self, row, notes, images):
         cells = []
-        for cell in row.iterchildren(f"{W}tc"):
+        for cell in _unwrapped(row, f"{W}tc"):
             runs = []
             for paragraph in cell.iter(f"{W}p"):
                 if runs:
@@ -547,16 +547,19 @@ class _WordReader:
                     pieces.append(Run(child.text or "", bold, italic, sup))
                 elif child.tag == f"{W}tab":
                     pieces.append(Run(" ", bold, italic))
+                elif child.tag == f"{W}noBreakHyphen":  # "12-NQ/TW" kept on one line
+                    pieces.append(Run("-", bold, italic, sup))
                 elif child.tag in (f"{W}br", f"{W}cr") and child.get(f"{W}type") != "page":
                     pieces.append(Run("\n"))
                 elif child.tag == f"{W}footnoteReference" and child.get(
                     f"{W}customMarkFollows"
                 ) in ("1", "true", "on"):
                     custom = child.get(f"{W}id")
-                elif child.tag == f"{W}footnoteReference":
-                    mark = self._footnote_mark(child.get(f"{W}id"))
+                elif child.tag in (f"{W}footnoteReference", f"{W}endnoteReference"):
+                    key = _note_key(child)
+                    mark = self._footnote_mark(key)
                     pieces.append(Run(mark, sup=True))
-                    notes.append((mark, self.footnotes.get(child.get(f"{W}id"), [])))
+                    notes.append((mark, self.footnotes.get(key, [])))
                 elif child.tag in (f"{W}drawing", f"{W}pict", f"{W}object"):
                     pieces.extend(self._images(child))
                 elif child.tag == f"{MC}AlternateContent":  # newer Word: the first choice
@@ -584,6 +587,19 @@ class _WordReader:
                 yield Image(part.blob, PurePosixPath(str(part.partname)).suffix.lower())
 
 
+def _unwrapped(element, tag):
+    """The children of ``element`` with ``tag``, also those inside content controls (w:sdt, a
+    template's repeating rows or cells) and custom XML: nothing a control wraps is skipped."""
+    for child in element.iterchildren():
+        if child.tag == tag:
+            yield child
+        elif child.tag == f"{W}sdt":
+            for content in child.iterchildren(f"{W}sdtContent"):
+                yield from _unwrapped(content, tag)
+        elif child.tag == f"{W}customXml":
+            yield from _unwrapped(child, tag)
+
+
 def _in_fallback(run) -> bool:
     """Text boxes are stored twice (a choice and a fallback for old Word): read them once."""
     return any(ancestor.tag == f"{MC}Fallback" for ancestor in run.iterancestors())
@@ -609,27 +625,44 @@ def _safe_parser():
     return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 
-def _footnote_texts(part):
-    """Footnote id -> runs, from the document's footnotes part when it has one."""
+def _note_key(reference):
+    """Footnotes and endnotes number their ids apart: an endnote's key is marked."""
+    prefix = "e" if reference.tag == f"{W}endnoteReference" else ""
+    return prefix + (reference.get(f"{W}id") or "")
+
+
+def _note_texts(part):
+    """Note key -> runs, from the document's footnotes and endnotes parts (endnotes become
+    footnotes of the section citing them: the site has one kind of note)."""
     from lxml import etree
 
+    texts = {}
     for relationship in part.rels.values():
-        if relationship.reltype.endswith("/footnotes") and not relationship.is_external:
-            root = etree.fromstring(relationship.target_part.blob, _safe_parser())
-            texts = {}
-            for note in root.iterchildren(f"{W}footnote"):
-                if note.get(f"{W}type") in ("separator", "continuationSeparator"):
-                    continue
-                runs = []
-                for run in note.iter(f"{W}t"):
-                    properties = run.getparent().find(f"{W}rPr")
-                    if not _superscript(properties):  # the note's own copy of its mark
-                        runs.append(
-                            Run(run.text or "", _flag(properties, "b"), _flag(properties, "i"))
-                        )
-                texts[note.get(f"{W}id")] = _strip_runs(runs)
-            return texts
-    return {}
+        kind = relationship.reltype.rsplit("/", 1)[-1]
+        if kind not in ("footnotes", "endnotes") or relationship.is_external:
+            continue
+        root = etree.fromstring(relationship.target_part.blob, _safe_parser())
+        tag, prefix = (f"{W}footnote", "") if kind == "footnotes" else (f"{W}endnote", "e")
+        for note in root.iterchildren(tag):
+            if note.get(f"{W}type") in ("separator", "continuationSeparator"):
+                continue
+            texts[prefix + note.get(f"{W}id")] = _strip_runs(_note_runs(note))
+    return texts
+
+
+def _note_runs(note):
+    """A note's text, without its own copy of its mark: a leading superscript (Word writes
+    the mark as w:footnoteRef, other programs as superscript text); later superscripts, as
+    in "120 m²", are kept as such."""
+    runs, started = [], False
+    for text in note.iter(f"{W}t"):
+        properties = text.getparent().find(f"{W}rPr")
+        sup = _superscript(properties)
+        if sup and not started:
+            continue
+        started = started or bool((text.text or "").strip())
+        runs.append(Run(text.text or "", _flag(properties, "b"), _flag(properties, "i"), sup))
+    return runs
 
 
 def _strip_runs(runs):

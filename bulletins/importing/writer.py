@@ -21,7 +21,7 @@ from bulletins.models import DEFAULT_MARKING, Footnote, Issue, Section
 from documents.linking import resolve
 
 from .errors import BulletinImportError
-from .parser import Caption, ListItem
+from .parser import Caption, ListItem, ParseWarning
 from .parser import Section as Draft
 from .reader import Image, Paragraph, Run, Table
 
@@ -49,8 +49,12 @@ def import_bulletin(
             issue.import_warnings = bulletin.report()
             issue.save()
             for position, draft in enumerate(bulletin.sections, start=1):
+                images.section = draft
                 _write_section(issue, draft, position * 10, images)
             issue.renumber_sections()
+            if images.left_out:  # nothing is dropped without a word
+                issue.import_warnings = [*issue.import_warnings, *images.left_out]
+                issue.save(update_fields=["import_warnings"])
     except BaseException:
         images.discard()
         raise
@@ -255,10 +259,23 @@ class _ImageStore:
 
     def __init__(self):
         self.saved = []
+        self.section = None  # the section being written, to name it in a warning
+        self.left_out = []  # warnings: pictures a browser cannot show
 
     def url(self, image: Image):
         picture = web_image(image.data)
         if picture is None:
+            self.left_out.append(
+                ParseWarning(
+                    "image",
+                    _(
+                        "A picture in “%(section)s” was left out: a browser cannot show it "
+                        "(a Word drawing, chart or clip art). Insert it again as a photo "
+                        "(PNG or JPEG)."
+                    ),
+                    {"section": f"{self.section.number or ''} {self.section.heading}".strip()},
+                ).as_json()
+            )
             return None
         data, extension = picture
         name = default_storage.save(f"images/{uuid.uuid4().hex}{extension}", ContentFile(data))

@@ -1,0 +1,286 @@
+"""Nothing lost silently: what an audit on 2026-11-26 found dropped or overwritten without a
+word (a colleague's move, a doubled schedule, a text released unseen, a correction applied
+over a colleague's edit, and what the Word reader skipped), each kept now or refused aloud."""
+
+import contextlib
+import datetime
+import re
+from io import BytesIO
+
+import docx
+import pytest
+from django.core.exceptions import ValidationError
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml import parse_xml
+
+from accounts import roles
+from bulletins import workflow
+from bulletins.importing import import_bulletin, read_bytes
+from bulletins.models import Issue, Review
+
+from .factories import make_user
+from .forms import form_data, inline_index
+from .test_provenance import tree, two_takers  # noqa: F401 (fixtures)
+
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+@pytest.fixture
+def colleague(editor):
+    user = make_user("bientap_hai", groups=[roles.EDITOR], is_staff=True)
+    user.organisations.set(editor.organisations.all())
+    browser = Client()
+    browser.force_login(user)
+    return browser
+
+
+def hidden_fields(page):
+    """The hidden fields of a page's forms, as a browser posts them back."""
+    found = re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', page)
+    return {name: value for name, value in found if name != "csrfmiddlewaretoken"}
+
+
+def _url(name, pk):
+    return reverse(f"admin:{name}_change", args=[pk])
+
+
+def _open(browser, url, form_id):
+    return form_data(browser.get(url).content.decode(), form_id)
+
+
+# --- concurrent edits -------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_colleagues_move_is_a_concurrent_edit_of_the_moved_section(
+    client, editor, colleague, draft_issue
+):
+    """make_issue levels: 1, 2, 2, 3, 1. The colleague moves the third section (2, with its
+    3) out to level 1; the editor, on a page opened before, sets its level to 3."""
+    third = list(draft_issue.sections.order_by("position"))[2]
+    url = _url("bulletins_issue", draft_issue.pk)
+    client.force_login(editor)
+    mine = _open(client, url, "issue_form")
+    theirs = _open(colleague, url, "issue_form")
+    theirs["_move"] = f"{third.pk}:out"
+    assert colleague.post(url, theirs).status_code == 302
+    third.refresh_from_db()
+    assert third.level == 1  # the colleague's move happened
+
+    mine[f"sections-{inline_index(mine, third)}-level"] = "3"
+    response = client.post(url, mine)
+
+    third.refresh_from_db()
+    assert response.status_code == 200 or third.level == 1
+
+
+# --- workflow ---------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_same_schedule_post_twice_is_taken_once(approver, draft_issue):
+    when = timezone.now() + datetime.timedelta(days=2)
+    issue = Issue.objects.get(pk=draft_issue.pk)
+    workflow.apply(issue, "schedule", approver, when=when)
+    with contextlib.suppress(ValidationError):  # refusing the repeat is the fix
+        workflow.apply(issue, "schedule", approver, when=when)  # the double click
+    assert Review.objects.filter(issue=draft_issue, transition="schedule").count() == 1
+
+
+# --- import -----------------------------------------------------------------------------
+
+
+def _bulletin(extra_body_xml="", *, endnotes_xml=None, table_xml=None, footnotes_xml=None):
+    document = docx.Document()
+    header = document.add_paragraph()
+    header.add_run("THÀNH ỦY CAO BẰNG").bold = True
+    header.add_run().add_break()
+    header.add_run("BAN TUYÊN GIÁO").bold = True
+    document.add_paragraph().add_run("TÀI LIỆU SINH HOẠT CHI BỘ").bold = True
+    document.add_paragraph().add_run("Tháng 9 năm 2026").bold = True
+    document.add_paragraph().add_run("II- NỘI DUNG").bold = True
+    document.add_paragraph().add_run("1. Tin hoạt động của Thành phố").bold = True
+    paragraph = document.add_paragraph("Sáng 05/9/2026, Thành ủy tổ chức hội nghị")
+    for xml in [extra_body_xml] if extra_body_xml else []:
+        paragraph._p.append(parse_xml(xml))
+    paragraph.add_run(".")
+    if table_xml:
+        document.element.body.insert(
+            list(document.element.body).index(paragraph._p) + 1, parse_xml(table_xml)
+        )
+    document.add_paragraph().add_run("2. Tin hoạt động của cơ sở").bold = True
+    document.add_paragraph("Các chi bộ sinh hoạt đúng kỳ.")
+    if footnotes_xml:
+        notes = Part(
+            PackURI("/word/footnotes.xml"),
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+            footnotes_xml.encode(),
+            document.part.package,
+        )
+        document.part.relate_to(notes, RT.FOOTNOTES)
+    if endnotes_xml:
+        part = Part(
+            PackURI("/word/endnotes.xml"),
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml",
+            endnotes_xml.encode(),
+            document.part.package,
+        )
+        document.part.relate_to(part, RT.ENDNOTES)
+    stream = BytesIO()
+    document.save(stream)
+    return read_bytes(stream.getvalue(), "thang-9.docx")
+
+
+def _everything(bulletin):
+    """All the text the import keeps or reports: sections, footnotes, warnings, unplaced."""
+    texts = [f"{s.heading}\n{s.text}" for s in bulletin.sections]
+    texts += [f"{n.marker} {n.text}" for s in bulletin.sections for n in s.footnotes]
+    texts += [str(item.get("message", "")) for item in bulletin.report()]
+    return "\n".join(texts)
+
+
+def test_a_non_breaking_hyphen_in_a_document_code_is_kept():
+    """Word's Ctrl+Shift+- (w:noBreakHyphen) keeps "12-NQ/TW" on one line."""
+    run = (
+        f"<w:r {W_NS}><w:t xml:space='preserve'> theo Nghị quyết số 12</w:t>"
+        "<w:noBreakHyphen/><w:t>NQ/TW</w:t></w:r>"
+    )
+    bulletin = _bulletin(run)
+    assert "12-NQ/TW" in bulletin.sections[0].text or "12‑NQ/TW" in bulletin.sections[0].text
+
+
+def test_an_endnote_text_is_not_dropped():
+    endnotes = f"""<w:endnotes {W_NS}>
+<w:endnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:endnote>
+<w:endnote w:id="1"><w:p><w:r><w:endnoteRef/></w:r>
+<w:r><w:t xml:space="preserve"> Theo Báo cáo số 77-BC/TU của Thành ủy.</w:t></w:r></w:p></w:endnote>
+</w:endnotes>"""
+    reference = f'<w:r {W_NS}><w:endnoteReference w:id="1"/></w:r>'
+    bulletin = _bulletin(reference, endnotes_xml=endnotes)
+    assert "77-BC/TU" in _everything(bulletin)
+
+
+def test_table_rows_inside_a_content_control_are_not_dropped():
+    """A repeating section (w:sdt around w:tr) is how Word templates hold table rows."""
+    table = f"""<w:tbl {W_NS}><w:tblPr/><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid>
+<w:tr><w:tc><w:p><w:r><w:t>Việc</w:t></w:r></w:p></w:tc>
+<w:tc><w:p><w:r><w:t>Thời gian</w:t></w:r></w:p></w:tc></w:tr>
+<w:sdt><w:sdtPr/><w:sdtContent>
+<w:tr><w:tc><w:p><w:r><w:t>Quán triệt nghị quyết</w:t></w:r></w:p></w:tc>
+<w:tc><w:p><w:r><w:t>Tháng mười</w:t></w:r></w:p></w:tc></w:tr>
+</w:sdtContent></w:sdt></w:tbl>"""
+    bulletin = _bulletin(table_xml=table)
+    assert "Quán triệt nghị quyết" in _everything(bulletin)
+
+
+def test_superscript_text_inside_a_footnote_is_kept():
+    """ "m²" in a footnote: only the note's own mark is superscript-and-dropped."""
+    footnotes = f"""<w:footnotes {W_NS}>
+<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>
+<w:footnote w:id="1"><w:p>
+<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r>
+<w:r><w:t xml:space="preserve"> Diện tích trồng mới 120 m</w:t></w:r>
+<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:t>2</w:t></w:r>
+<w:r><w:t xml:space="preserve"> rừng.</w:t></w:r></w:p></w:footnote>
+</w:footnotes>"""
+    reference = f'<w:r {W_NS}><w:footnoteReference w:id="1"/></w:r>'
+    bulletin = _bulletin(reference, footnotes_xml=footnotes)
+    notes = [note.text for section in bulletin.sections for note in section.footnotes]
+    assert any("120 m2" in text or "120 m²" in text for text in notes), notes
+
+
+def _emf():
+    """A minimal EMF picture (EMR_HEADER, signature " EMF"), as Word stores charts and clip art."""
+    import struct
+
+    header = struct.pack("<II4i4i", 1, 108, 0, 0, 100, 100, 0, 0, 2540, 2540)
+    header += b" EMF" + struct.pack("<IIIHH", 0x10000, 108 + 20, 2, 0, 0)
+    header += struct.pack("<II", 0, 0) + struct.pack("<II", 0, 0)
+    header += struct.pack("<ii", 1920, 1080) + struct.pack("<ii", 508, 285)
+    header = header.ljust(108, b"\0")
+    return header + struct.pack("<II", 14, 20) + struct.pack("<III", 0, 16, 20)
+
+
+@pytest.mark.django_db
+def test_a_picture_the_web_cannot_show_is_reported_not_dropped(board):
+    document = docx.Document()
+    header = document.add_paragraph()
+    header.add_run("BAN TUYÊN GIÁO").bold = True
+    document.add_paragraph().add_run("TÀI LIỆU SINH HOẠT CHI BỘ").bold = True
+    document.add_paragraph().add_run("Tháng 9 năm 2026").bold = True
+    document.add_paragraph().add_run("II- NỘI DUNG").bold = True
+    document.add_paragraph().add_run("1. Kết quả sản xuất nông nghiệp").bold = True
+    document.add_paragraph("Biểu đồ sản lượng lúa các năm:")
+    stream = BytesIO()
+    from PIL import Image as Picture
+
+    Picture.new("RGB", (6, 4), "red").save(stream, "PNG")
+    document.add_picture(BytesIO(stream.getvalue()))
+    for part in document.part.package.iter_parts():
+        if str(part.partname).startswith("/word/media/"):
+            part._blob = _emf()  # the chart, pasted from Excel as a Windows metafile
+    document.add_paragraph().add_run("2. Tin hoạt động của cơ sở").bold = True
+    document.add_paragraph("Các chi bộ sinh hoạt đúng kỳ.")
+    stream = BytesIO()
+    document.save(stream)
+    bulletin = read_bytes(stream.getvalue(), "thang-9.docx")
+    assert len(bulletin.images) == 1  # the reader found the picture
+
+    issue = import_bulletin(bulletin, publisher=board)
+    body = issue.sections.order_by("position").first().body
+    warnings = " ".join(str(item) for item in issue.import_warnings).lower()
+    assert "<img" in body or "image" in warnings or "ảnh" in warnings, (body, warnings)
+
+
+@pytest.mark.django_db
+def test_applying_an_upstream_correction_does_not_erase_a_colleagues_later_edit(client, request):
+    """The difference shown is the copy as it was; a colleague edits the copy before I apply:
+    refused with the reason, the colleague's text kept."""
+    staff = request.getfixturevalue("tree")
+    _source, mine, *_rest = request.getfixturevalue("two_takers")
+    url = reverse("admin:bulletins_section_upstream", args=[mine.pk])
+    client.force_login(staff.editor)
+    page = client.get(url).content.decode()  # I look at the difference
+    shown = hidden_fields(page)
+    assert shown["seen_version"] and shown["copy_version"]
+
+    mine.body = "<p>Bản địa phương: thêm số liệu của Thành phố do đồng chí Hai viết.</p>"
+    mine.save()  # a colleague's edit of the copy meanwhile
+
+    response = client.post(url, {**shown, "decision": "apply"})
+    mine.refresh_from_db()
+    assert response.status_code == 200 and "đồng chí Hai" in mine.body
+    assert "hãy xem lại phần khác biệt" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_publishing_from_a_confirmation_opened_before_an_edit_is_refused(
+    client, editor, approver, draft_issue
+):
+    """The approver asks to publish and sees the confirmation; the editor then rewrites a
+    section; "Yes, publish now" is refused, with the reason, and nothing is published."""
+    workflow.apply(draft_issue, "submit", editor)
+    url = reverse("admin:bulletins_issue_workflow", args=[draft_issue.pk])
+    client.force_login(approver)
+    opened = hidden_fields(client.get(url).content.decode())
+    page = client.post(url, {**opened, "transition": "publish"}).content.decode()
+    confirmation = hidden_fields(page)
+    assert confirmation["confirmed"] == "1" and confirmation["seen"]
+
+    section = draft_issue.sections.order_by("position").first()
+    section.body = "<p>Nội dung biên tập viên sửa sau khi đã trình duyệt.</p>"
+    section.save()
+
+    response = client.post(url, confirmation)
+    draft_issue.refresh_from_db()
+    assert draft_issue.status == Issue.Status.SUBMITTED
+    assert "hãy xem lại trước" in response.content.decode()
+    fresh = hidden_fields(client.get(url).content.decode())  # looked at again: published
+    client.post(url, {**fresh, "transition": "publish", "confirmed": "1"})
+    draft_issue.refresh_from_db()
+    assert draft_issue.status == Issue.Status.PUBLISHED
