@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from documents.linking import relink
 from documents.models import Citation, Document
+from operations.versioning import Versioned
 from people.models import CellType, Event, Organisation
 
 from .attachments import validate_attachment
@@ -41,22 +42,6 @@ def _media_src(media_url):
 def image_paths(body):
     """The uploaded files (paths under MEDIA_ROOT) a section body shows."""
     return set(_media_src(settings.MEDIA_URL).findall(body))
-
-
-class Versioned(models.Model):
-    """Counts saves, so that an edit based on an older version can be refused (admin forms)."""
-
-    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            self.version += 1
-            if kwargs.get("update_fields") is not None:
-                kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
-        super().save(*args, **kwargs)
 
 
 FIRST_PUBLICATION_YEAR = 1930  # the Party's founding: nothing of this kind is older
@@ -552,8 +537,8 @@ class Section(Versioned):
         return f"h{min(self.level + 1, 6)}"
 
 
-@reversion.register()
-class Footnote(models.Model):
+@reversion.register(exclude=("version",))
+class Footnote(Versioned):
     section = models.ForeignKey(
         Section, verbose_name=_("section"), on_delete=models.CASCADE, related_name="footnotes"
     )
@@ -717,8 +702,8 @@ def attachment_path(attachment, filename):
     return f"attachments/{uuid.uuid4().hex}{PurePosixPath(filename).suffix.lower()}"
 
 
-@reversion.register()
-class Attachment(models.Model):
+@reversion.register(exclude=("version",))
+class Attachment(Versioned):
     """A file carried by an issue: the signed PDF, the source Word file."""
 
     issue = models.ForeignKey(
@@ -737,7 +722,7 @@ class Attachment(models.Model):
         return self.title
 
 
-class PublisherSettings(models.Model):
+class PublisherSettings(Versioned):
     """A publishing board's calendar and reader options; boards without a row get the defaults.
 
     See `bulletins/deadlines.py` for the rules these numbers feed.

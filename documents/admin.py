@@ -3,6 +3,8 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from operations.versioning import VersionedForm
+
 from .models import Citation, Document, DocumentRelation, DocumentType
 from .search import documents_matching
 
@@ -107,11 +109,14 @@ class DocumentAdmin(admin.ModelAdmin):
     date_hierarchy = "issued_on"
     inlines = [DocumentRelationInline, OutgoingCitationInline]
     actions = ["confirm", "merge_into_verified"]
+    form = VersionedForm  # two editors of one entry: neither edit lost
+    exclude = ["version"]  # the form's own hidden field, not the model's
     fieldsets = [
         (
             None,
             {
                 "fields": [
+                    "version",
                     "document_type",
                     "number",
                     "code",

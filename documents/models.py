@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from operations.versioning import Versioned
 from people.models import Organisation
 from people.search import FoldedFields
 
@@ -78,7 +79,7 @@ class DocumentQuerySet(models.QuerySet):
         return self.filter(Q(verified=True) | Q(pk__in=list(cited.order_by())))
 
 
-class Document(models.Model):
+class Document(Versioned):
     """One document, identified by its code and its issue date.
 
     The same code is reused across years (26-CT/TW of 2018 and of 2023), so the code alone

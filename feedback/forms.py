@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from bulletins.admin.forms import VersionField
+from operations.versioning import VersionField
 
 from .models import RATINGS, TEXT_LIMIT, Feedback
 from .recording import stale_message

@@ -6,7 +6,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from bulletins.models import Issue, Section, Versioned
+from bulletins.models import Issue, Section
+from operations.versioning import Versioned
 from people.models import Organisation
 
 RATINGS = [(value, str(value)) for value in range(1, 6)]

@@ -15,6 +15,8 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from operations.versioning import VersionedForm
+
 from . import reorganisation
 from .forms import OPERATIONS, ReorganisationForm
 from .models import (
@@ -153,6 +155,8 @@ class OrganisationAdmin(OrganisationPickers, admin.ModelAdmin):
     list_select_related = ["parent", "cell_type"]
     inlines = [OrganisationNameInline, SuccessionInline]
     actions = ["merge", "dissolve", "rename", "move"]
+    form = VersionedForm  # two editors at once: neither edit lost
+    exclude = ["version"]  # the form's own hidden field, not the model's
 
     def get_urls(self):
         return [
@@ -268,6 +272,8 @@ class PersonAdmin(admin.ModelAdmin):
     list_display = ["full_name"]
     search_fields = ["full_name", "positions__title"]
     inlines = [PositionInline]
+    form = VersionedForm  # two editors at once: neither edit lost
+    exclude = ["version"]  # the form's own hidden field, not the model's
 
 
 @admin.register(Position)
@@ -294,3 +300,5 @@ class EventAdmin(OrganisationPickers, admin.ModelAdmin):
     autocomplete_fields = ["organisations"]
     date_hierarchy = "start"
     inlines = [ParticipationInline]
+    form = VersionedForm  # two editors at once: neither edit lost
+    exclude = ["version"]  # the form's own hidden field, not the model's

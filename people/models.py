@@ -8,6 +8,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from operations.versioning import Versioned
+
 from .search import FoldedFields
 
 
@@ -165,7 +167,7 @@ class CellType(models.Model):
         return (self.slug,)
 
 
-class Organisation(models.Model):
+class Organisation(Versioned):
     """A body in the party or state tree: central bodies down to party cells."""
 
     class Kind(models.TextChoices):
@@ -401,7 +403,7 @@ class PersonManager(models.Manager):
         return self.get(full_name=full_name)
 
 
-class Person(models.Model):
+class Person(Versioned):
     """Someone named in the news. Names are not unique in general: natural keys (fixtures) name
     one person per name, which holds for a curated set such as the demo."""
 
@@ -495,7 +497,7 @@ class EventManager(models.Manager):
         return self.get(title=title, start=start)
 
 
-class Event(models.Model):
+class Event(Versioned):
     class Kind(models.TextChoices):
         CONFERENCE = "conference", _("Conference or meeting")
         VISIT = "visit", _("Visit or inspection")

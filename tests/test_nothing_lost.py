@@ -10,6 +10,7 @@ from io import BytesIO
 import docx
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -21,7 +22,7 @@ from docx.oxml import parse_xml
 from accounts import roles
 from bulletins import workflow
 from bulletins.importing import import_bulletin, read_bytes
-from bulletins.models import Issue, Review
+from bulletins.models import Attachment, Issue, PublisherSettings, Review
 
 from .factories import make_user
 from .forms import form_data, inline_index
@@ -77,6 +78,126 @@ def test_a_colleagues_move_is_a_concurrent_edit_of_the_moved_section(
 
     third.refresh_from_db()
     assert response.status_code == 200 or third.level == 1
+
+
+@pytest.mark.django_db
+def test_footnote_edit_of_a_colleague_is_not_overwritten_silently(
+    client, editor, colleague, draft_issue
+):
+    section = draft_issue.sections.order_by("position").first()
+    note = section.footnotes.get()
+    url = _url("bulletins_section", section.pk)
+    client.force_login(editor)
+    mine = _open(client, url, "section_form")
+    theirs = _open(colleague, url, "section_form")
+
+    key = f"footnotes-{inline_index(theirs, note)}-text"
+    theirs[key] = "Chú thích do đồng chí Hai sửa"
+    assert colleague.post(url, theirs).status_code == 302
+    mine[key] = "Chú thích do tôi sửa"
+    response = client.post(url, mine)
+
+    note.refresh_from_db()
+    assert response.status_code == 200  # refused, shown again with the colleague's text
+    assert note.text == "Chú thích do đồng chí Hai sửa"
+    assert "đồng chí Hai" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_publisher_settings_edit_of_a_colleague_is_not_reverted_silently(superuser, board):
+    settings_row = PublisherSettings.objects.create(publisher=board, meeting_day=3)
+    url = _url("bulletins_publishersettings", settings_row.pk)
+    me, other = Client(), Client()
+    me.force_login(superuser)
+    other.force_login(superuser)
+    mine = _open(me, url, "publishersettings_form")
+    theirs = _open(other, url, "publishersettings_form")
+
+    theirs["meeting_day"] = "20"
+    assert other.post(url, theirs).status_code == 302
+    mine["reminder_days"] = "5"
+    response = me.post(url, mine)
+
+    settings_row.refresh_from_db()
+    assert response.status_code == 200  # refused: the form now holds both changes
+    assert settings_row.meeting_day == 20
+    again = form_data(response.content.decode(), "publishersettings_form")
+    assert me.post(url, again).status_code == 302  # checked, saved again
+    settings_row.refresh_from_db()
+    assert (settings_row.meeting_day, settings_row.reminder_days) == (20, 5)
+
+
+@pytest.mark.django_db
+def test_an_attachment_title_a_colleague_changed_survives_my_issue_page_save(
+    client, editor, colleague, draft_issue
+):
+    attachment = Attachment.objects.create(
+        issue=draft_issue,
+        title="Bản ký số",
+        file=SimpleUploadedFile("ban-ky-so.pdf", b"%PDF-1.7\n" + b"0" * 2000),
+    )
+    url = _url("bulletins_issue", draft_issue.pk)
+    client.force_login(editor)
+    mine = _open(client, url, "issue_form")
+    theirs = _open(colleague, url, "issue_form")
+    theirs[f"attachments-{inline_index(theirs, attachment)}-title"] = "Bản ký số (đã đóng dấu)"
+    assert colleague.post(url, theirs).status_code == 302
+    attachment.refresh_from_db()
+    assert attachment.title == "Bản ký số (đã đóng dấu)"
+
+    first = draft_issue.sections.order_by("position").first()
+    mine[f"sections-{inline_index(mine, first)}-heading"] = "Tiêu đề do tôi sửa"
+    client.post(url, mine)  # I never touched the attachment
+
+    attachment.refresh_from_db()
+    assert attachment.title == "Bản ký số (đã đóng dấu)"
+
+
+@pytest.mark.django_db
+def test_document_edit_of_a_colleague_is_not_reverted_silently(superuser, directive):
+    url = _url("documents_document", directive.pk)
+    me, other = Client(), Client()
+    me.force_login(superuser)
+    other.force_login(superuser)
+    mine = _open(me, url, "document_form")
+    theirs = _open(other, url, "document_form")
+
+    theirs["subject"] = "về tăng cường công tác tuyên truyền miệng năm 2026 (đã sửa)"
+    assert other.post(url, theirs).status_code == 302
+    mine["summary"] = "Tóm tắt do tôi viết."
+    response = me.post(url, mine)
+
+    directive.refresh_from_db()
+    assert response.status_code == 200 and directive.subject.endswith("(đã sửa)")
+    again = form_data(response.content.decode(), "document_form")
+    assert me.post(url, again).status_code == 302  # checked, saved again: both kept
+    directive.refresh_from_db()
+    assert directive.subject.endswith("(đã sửa)") and directive.summary == "Tóm tắt do tôi viết."
+
+
+@pytest.mark.django_db
+def test_event_edit_of_a_colleague_is_not_reverted_silently(superuser, board):
+    from people.models import Event
+
+    event = Event.objects.create(
+        title="Hội nghị Ban Chấp hành lần thứ 30",
+        start=timezone.now() - datetime.timedelta(days=3),
+    )
+    url = _url("people_event", event.pk)
+    me, other = Client(), Client()
+    me.force_login(superuser)
+    other.force_login(superuser)
+    mine = _open(me, url, "event_form")
+    theirs = _open(other, url, "event_form")
+
+    theirs["title"] = "Hội nghị Ban Chấp hành Đảng bộ Thành phố lần thứ 30"
+    assert other.post(url, theirs).status_code == 302
+    mine["place"] = "Hội trường Thành ủy"
+    response = me.post(url, mine)
+
+    event.refresh_from_db()
+    assert response.status_code == 200
+    assert event.title.startswith("Hội nghị Ban Chấp hành Đảng bộ") and not event.place
 
 
 # --- workflow ---------------------------------------------------------------------------

@@ -11,8 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from bulletins.models import Attachment, Issue, Review, Section
 from bulletins.numbering import outline_errors
 from documents.models import Document
+from operations.versioning import VersionedForm, last_saved
 
-from .forms import WIDE_HEADING, SectionInlineForm, for_user, keep_recoverable, last_saved
+from .forms import WIDE_HEADING, SectionInlineForm, for_user, keep_recoverable
 from .outline import SECTIONS_PER_PAGE
 from .widgets import (
     CellTypeChoices,
@@ -179,9 +180,13 @@ class SectionInline(CellTypeChoices, admin.StackedInline):
 
 
 class AttachmentInline(admin.TabularInline):
+    """Versioned like sections: a stale copy of a colleague's title is not saved back."""
+
     model = Attachment
+    form = VersionedForm
     extra = 0
-    fields = ["title", "file", "uploaded_at"]
+    fields = ["title", "file", "uploaded_at", "version"]
+    exclude = ["version"]  # the form's own hidden field, not the model's
     readonly_fields = ["uploaded_at"]
 
 

@@ -7,10 +7,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from bulletins import policy as rules
 from bulletins.models import PublisherSettings
 from bulletins.policy import policy
+from operations.versioning import VersionedForm
 
 
 @admin.register(PublisherSettings)
 class PublisherSettingsAdmin(admin.ModelAdmin):
+    form = VersionedForm  # two approvers changing the calendar at once: neither lost
+    exclude = ["version"]  # the form's own hidden field, not the model's
     list_display = [
         "publisher",
         "meeting_day",

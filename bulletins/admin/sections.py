@@ -16,6 +16,7 @@ from bulletins.models import Footnote, Section
 from bulletins.policy import policy
 from bulletins.search import SectionQuery, bitmap_plans
 from documents.models import Citation, Document
+from operations.versioning import VersionedForm
 
 from .forms import WIDE_HEADING, SectionForm, for_user, keep_recoverable
 from .provenance import upstream_view
@@ -75,9 +76,14 @@ class PublisherFilter(admin.RelatedOnlyFieldListFilter):
 
 
 class FootnoteInline(admin.TabularInline):
+    """Each footnote carries its version: a colleague's footnote edit is never overwritten
+    unseen (VersionedForm)."""
+
     model = Footnote
+    form = VersionedForm
     extra = 1
-    fields = ["position", "marker", "text"]
+    fields = ["position", "marker", "text", "version"]
+    exclude = ["version"]  # the form's own hidden field, not the model's
 
 
 @admin.register(Section)
