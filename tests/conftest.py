@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection
+from django.test import Client
 
 from accounts import roles
 from accounts.models import User
@@ -81,6 +82,16 @@ def reader(cell):
     user = make_user("bithu5", groups=[roles.SECRETARY], first_name="Thư", last_name="Lục Văn")
     user.organisations.set([cell])
     return user
+
+
+@pytest.fixture
+def colleague(editor):
+    """A second editor of the same publisher, in a browser of their own."""
+    user = make_user("bientap_hai", groups=[roles.EDITOR], is_staff=True)
+    user.organisations.set(editor.organisations.all())
+    browser = Client()
+    browser.force_login(user)
+    return browser
 
 
 @pytest.fixture

@@ -1,26 +1,13 @@
 """Two editors on one issue: no edit is lost, whatever the order of their saves."""
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
-from accounts import roles
 from bulletins.models import Section
 
-from .factories import make_user
 from .forms import form_data, inline_index
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def colleague(editor):
-    """A second editor of the same publisher, in a browser of their own."""
-    user = make_user("bientap_hai", groups=[roles.EDITOR], is_staff=True)
-    user.organisations.set(editor.organisations.all())
-    browser = Client()
-    browser.force_login(user)
-    return browser
 
 
 def issue_url(issue):

@@ -19,25 +19,14 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import parse_xml
 
-from accounts import roles
 from bulletins import workflow
 from bulletins.importing import import_bulletin, read_bytes
 from bulletins.models import Attachment, Issue, PublisherSettings, Review
 
-from .factories import make_user
 from .forms import form_data, inline_index
 from .test_provenance import tree, two_takers  # noqa: F401 (fixtures)
 
 W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-
-
-@pytest.fixture
-def colleague(editor):
-    user = make_user("bientap_hai", groups=[roles.EDITOR], is_staff=True)
-    user.organisations.set(editor.organisations.all())
-    browser = Client()
-    browser.force_login(user)
-    return browser
 
 
 def hidden_fields(page):
@@ -104,30 +93,6 @@ def test_footnote_edit_of_a_colleague_is_not_overwritten_silently(
 
 
 @pytest.mark.django_db
-def test_publisher_settings_edit_of_a_colleague_is_not_reverted_silently(superuser, board):
-    settings_row = PublisherSettings.objects.create(publisher=board, meeting_day=3)
-    url = _url("bulletins_publishersettings", settings_row.pk)
-    me, other = Client(), Client()
-    me.force_login(superuser)
-    other.force_login(superuser)
-    mine = _open(me, url, "publishersettings_form")
-    theirs = _open(other, url, "publishersettings_form")
-
-    theirs["meeting_day"] = "20"
-    assert other.post(url, theirs).status_code == 302
-    mine["reminder_days"] = "5"
-    response = me.post(url, mine)
-
-    settings_row.refresh_from_db()
-    assert response.status_code == 200  # refused: the form now holds both changes
-    assert settings_row.meeting_day == 20
-    again = form_data(response.content.decode(), "publishersettings_form")
-    assert me.post(url, again).status_code == 302  # checked, saved again
-    settings_row.refresh_from_db()
-    assert (settings_row.meeting_day, settings_row.reminder_days) == (20, 5)
-
-
-@pytest.mark.django_db
 def test_an_attachment_title_a_colleague_changed_survives_my_issue_page_save(
     client, editor, colleague, draft_issue
 ):
@@ -153,51 +118,92 @@ def test_an_attachment_title_a_colleague_changed_survives_my_issue_page_save(
     assert attachment.title == "Bản ký số (đã đóng dấu)"
 
 
-@pytest.mark.django_db
-def test_document_edit_of_a_colleague_is_not_reverted_silently(superuser, directive):
-    url = _url("documents_document", directive.pk)
-    me, other = Client(), Client()
-    me.force_login(superuser)
-    other.force_login(superuser)
-    mine = _open(me, url, "document_form")
-    theirs = _open(other, url, "document_form")
-
-    theirs["subject"] = "về tăng cường công tác tuyên truyền miệng năm 2026 (đã sửa)"
-    assert other.post(url, theirs).status_code == 302
-    mine["summary"] = "Tóm tắt do tôi viết."
-    response = me.post(url, mine)
-
-    directive.refresh_from_db()
-    assert response.status_code == 200 and directive.subject.endswith("(đã sửa)")
-    again = form_data(response.content.decode(), "document_form")
-    assert me.post(url, again).status_code == 302  # checked, saved again: both kept
-    directive.refresh_from_db()
-    assert directive.subject.endswith("(đã sửa)") and directive.summary == "Tóm tắt do tôi viết."
+def _settings(request):
+    return PublisherSettings.objects.create(publisher=request.getfixturevalue("board"))
 
 
-@pytest.mark.django_db
-def test_event_edit_of_a_colleague_is_not_reverted_silently(superuser, board):
+def _event(request):
     from people.models import Event
 
-    event = Event.objects.create(
-        title="Hội nghị Ban Chấp hành lần thứ 30",
-        start=timezone.now() - datetime.timedelta(days=3),
-    )
-    url = _url("people_event", event.pk)
+    start = timezone.now() - datetime.timedelta(days=3)
+    return Event.objects.create(title="Hội nghị Ban Chấp hành lần thứ 30", start=start)
+
+
+def _person(request):
+    from people.models import Person
+
+    return Person.objects.create(full_name="Nông Thị Hoa")
+
+
+# (the record, its admin, their change, my change): two people open it, change different
+# fields, save one after the other.
+RECORDS = {
+    "publisher settings": (
+        _settings,
+        "bulletins_publishersettings",
+        "meeting_day",
+        "20",
+        "reminder_days",
+        "5",
+    ),
+    "document": (
+        lambda request: request.getfixturevalue("directive"),
+        "documents_document",
+        "subject",
+        "về tăng cường công tác tuyên truyền miệng năm 2026 (đã sửa)",
+        "summary",
+        "Tóm tắt do tôi viết.",
+    ),
+    "event": (
+        _event,
+        "people_event",
+        "title",
+        "Hội nghị Ban Chấp hành Đảng bộ lần thứ 30",
+        "place",
+        "Hội trường Thành ủy",
+    ),
+    "organisation": (
+        lambda request: request.getfixturevalue("cell"),
+        "people_organisation",
+        "short_name",
+        "Chi bộ TDP 5",
+        "citation_code",
+        "TDP5",
+    ),
+    "person": (
+        _person,
+        "people_person",
+        "full_name",
+        "Nông Thị Hoa (Hoa Nông)",
+        "note",
+        "Nguyên Bí thư Đảng ủy xã.",
+    ),
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("record", RECORDS)
+def test_a_colleagues_save_of_a_record_is_not_reverted_unseen(superuser, request, record):
+    """The second save is refused and comes back holding both changes; saved again, both
+    are kept."""
+    make, admin_name, their_field, theirs_value, my_field, my_value = RECORDS[record]
+    obj = make(request)
+    url = _url(admin_name, obj.pk)
+    form_id = f"{admin_name.split('_', 1)[1]}_form"
     me, other = Client(), Client()
     me.force_login(superuser)
     other.force_login(superuser)
-    mine = _open(me, url, "event_form")
-    theirs = _open(other, url, "event_form")
+    mine, theirs = _open(me, url, form_id), _open(other, url, form_id)
+    assert other.post(url, {**theirs, their_field: theirs_value}).status_code == 302
 
-    theirs["title"] = "Hội nghị Ban Chấp hành Đảng bộ Thành phố lần thứ 30"
-    assert other.post(url, theirs).status_code == 302
-    mine["place"] = "Hội trường Thành ủy"
-    response = me.post(url, mine)
-
-    event.refresh_from_db()
-    assert response.status_code == 200
-    assert event.title.startswith("Hội nghị Ban Chấp hành Đảng bộ") and not event.place
+    response = me.post(url, {**mine, my_field: my_value})
+    obj.refresh_from_db()
+    assert response.status_code == 200  # refused: the form now holds both changes
+    assert str(getattr(obj, their_field)) == theirs_value
+    again = form_data(response.content.decode(), form_id)
+    assert me.post(url, again).status_code == 302  # checked, saved again
+    obj.refresh_from_db()
+    assert (str(getattr(obj, their_field)), str(getattr(obj, my_field))) == (theirs_value, my_value)
 
 
 # --- workflow ---------------------------------------------------------------------------
