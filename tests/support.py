@@ -57,3 +57,18 @@ def run_worker():
     own connection inside its transaction: tests that run it use `committed_db`.
     """
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+
+
+def add_notes_part(document, kind, xml):
+    """Give a python-docx document its footnotes or endnotes part (``kind``), as Word does."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    part = Part(
+        PackURI(f"/word/{kind}.xml"),
+        f"application/vnd.openxmlformats-officedocument.wordprocessingml.{kind}+xml",
+        xml.encode(),
+        document.part.package,
+    )
+    document.part.relate_to(part, getattr(RELATIONSHIP_TYPE, kind.upper()))

@@ -16,9 +16,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import translation
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
-from docx.opc.part import Part
 from docx.oxml import parse_xml
 from docx.shared import Pt
 from PIL import Image as Picture
@@ -27,7 +24,7 @@ from bulletins.importing import BulletinImportError, import_bulletin, read_bulle
 from bulletins.models import Footnote, Issue, Section
 from documents.models import Document
 
-from .support import sample_path
+from .support import add_notes_part, sample_path
 
 EXPECTATIONS = sorted((Path(__file__).parent / "import_expectations").glob("*.json"))
 IMPORT_URL = "admin:bulletins_issue_import"
@@ -174,13 +171,7 @@ def build_docx(*, month_line="Tháng 9 năm 2026"):
     document.add_paragraph("Quang cảnh hội nghị")
     document.add_paragraph("Hội nghị đã thống nhất các nội dung trình.")
 
-    part = Part(
-        PackURI("/word/footnotes.xml"),
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
-        FOOTNOTES_XML.encode(),
-        document.part.package,
-    )
-    document.part.relate_to(part, RT.FOOTNOTES)
+    add_notes_part(document, "footnotes", FOOTNOTES_XML)
     stream = BytesIO()
     document.save(stream)
     return stream.getvalue()
@@ -638,13 +629,7 @@ def test_docx_custom_footnote_marks_and_numbered_lists_in_the_text(board, settin
     document.add_paragraph("Khai mạc, thông qua chương trình;", style="List Number")
     document.add_paragraph("Biểu quyết thông qua nghị quyết.", style="List Number")
     bold(document, "2. Tin hoạt động của Thành phố")
-    part = Part(
-        PackURI("/word/footnotes.xml"),
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
-        CUSTOM_MARK_NOTES.encode(),
-        document.part.package,
-    )
-    document.part.relate_to(part, RT.FOOTNOTES)
+    add_notes_part(document, "footnotes", CUSTOM_MARK_NOTES)
     stream = BytesIO()
     document.save(stream)
 

@@ -14,9 +14,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
-from docx.opc.part import Part
 from docx.oxml import parse_xml
 
 from bulletins import workflow
@@ -24,6 +21,7 @@ from bulletins.importing import import_bulletin, read_bytes
 from bulletins.models import Attachment, Issue, PublisherSettings, Review
 
 from .forms import form_data, inline_index
+from .support import add_notes_part
 from .test_provenance import tree, two_takers  # noqa: F401 (fixtures)
 
 W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -243,21 +241,9 @@ def _bulletin(extra_body_xml="", *, endnotes_xml=None, table_xml=None, footnotes
     document.add_paragraph().add_run("2. Tin hoạt động của cơ sở").bold = True
     document.add_paragraph("Các chi bộ sinh hoạt đúng kỳ.")
     if footnotes_xml:
-        notes = Part(
-            PackURI("/word/footnotes.xml"),
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
-            footnotes_xml.encode(),
-            document.part.package,
-        )
-        document.part.relate_to(notes, RT.FOOTNOTES)
+        add_notes_part(document, "footnotes", footnotes_xml)
     if endnotes_xml:
-        part = Part(
-            PackURI("/word/endnotes.xml"),
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml",
-            endnotes_xml.encode(),
-            document.part.package,
-        )
-        document.part.relate_to(part, RT.ENDNOTES)
+        add_notes_part(document, "endnotes", endnotes_xml)
     stream = BytesIO()
     document.save(stream)
     return read_bytes(stream.getvalue(), "thang-9.docx")
