@@ -24,6 +24,7 @@ from people.models import Event, Person, Position
 
 from .attack import snapshot
 from .factories import PASSWORD, make_issue
+from .forms import form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -289,6 +290,8 @@ def test_a_publishers_settings_are_its_own_staffs_only(client, material):
                 assert client.post(url, data).status_code == 403, (role, url)
             assert snapshot() == before, (role, url)
     client.force_login(a.approver)
-    assert client.get(urls[0]).status_code == 200
-    assert client.post(urls[0], data).status_code == 302
+    page = client.get(urls[0])
+    assert page.status_code == 200
+    opened = form_data(page.content.decode(), "publishersettings_form")  # with its version
+    assert client.post(urls[0], {**opened, **data}).status_code == 302
     assert PublisherSettings.objects.get(pk=a.org.pk).meeting_day == 20
