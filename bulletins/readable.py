@@ -9,8 +9,10 @@ next scheduled issue falls due. The rule itself stays in ``visible_to``: this mo
 remembers its answer.
 
 A shared cache (REDIS_URL) sees each change at once; a local-memory cache belongs to one
-process, so another process's change reaches it within ``scope.TIMEOUT`` (a minute), as for
-the reading scope it is built on (accounts/scope.py).
+process, so another process's change reaches it when its entries expire (``scope.TIMEOUT``,
+a minute, for this list and for the reading scope it is built on: two at most). The issue
+page also asks the issue's own row whether it is published, so a withdrawal closes it at
+once everywhere.
 """
 
 import bisect

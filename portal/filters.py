@@ -85,7 +85,7 @@ class DocumentFilter(django_filters.FilterSet):
 
     def search(self, queryset, name, value):
         """As typed, or as said ("Chỉ thị 09", "CT 09"), accents optional."""
-        named = [document.pk for document in documents_matching(value)]
+        named = [document.pk for document in documents_matching(value, queryset)]
         return queryset.filter(
             Q(code__icontains=value) | Q(subject__icontains=value) | Q(pk__in=named)
         )
