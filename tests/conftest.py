@@ -1,11 +1,14 @@
 import datetime
 import os
+import threading
+import time
 
 import pytest
 from django.apps import apps
 from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.color import no_style
+from django.core.signals import request_finished, request_started
 from django.db import connection
 from django.test import Client
 
@@ -144,9 +147,11 @@ def needs_libreoffice():
         pytest.skip("legacy .doc needs LibreOffice (apt-get install -y libreoffice-writer-nogui)")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="session", autouse=True)
 def migrated_snapshot(django_db_setup, django_db_blocker):
-    """What the migrations wrote (document types, roles), taken once."""
+    """What the migrations wrote (document types, roles), taken once, before any test runs:
+    taken later, after a transactional test had emptied the tables and the post-migrate
+    handlers had filled them again, it would hold other ids than the migrations gave."""
     with django_db_blocker.unblock():
         return connection.creation.serialize_db_to_string()
 
@@ -214,11 +219,54 @@ def boards(city):
     return make_board("Ban Tuyên giáo A", "a", city, 5), make_board("Ban Dân vận B", "b", city, 8)
 
 
+class RequestsInFlight:
+    """Counts the requests a live server is still answering. Closing a page does not stop
+    the server's thread that answers its last request, and emptying the tables under that
+    thread fails (PostgreSQL detects a deadlock) or leaves rows for the next test."""
+
+    def __init__(self):
+        self.count = 0
+        self.lock = threading.Lock()
+        request_started.connect(self.started, dispatch_uid="tests.in_flight.started")
+        request_finished.connect(self.finished, dispatch_uid="tests.in_flight.finished")
+
+    def started(self, **kwargs):
+        self.add(1)
+
+    def finished(self, **kwargs):
+        self.add(-1)
+
+    def add(self, step):
+        # The test client answers in the test's own thread; only the server's threads count.
+        if threading.current_thread() is not threading.main_thread():
+            with self.lock:
+                self.count += step
+
+    def wait(self, timeout=15.0, settle=0.1):
+        """Return once no request has been in flight for `settle` seconds."""
+        deadline = time.monotonic() + timeout
+        quiet_since = None
+        while time.monotonic() < deadline:
+            if self.count > 0:
+                quiet_since = None
+            elif quiet_since is None:
+                quiet_since = time.monotonic()
+            elif time.monotonic() - quiet_since >= settle:
+                return
+            time.sleep(0.02)
+        raise RuntimeError(f"the live server still answers {self.count} request(s)")
+
+
+IN_FLIGHT = RequestsInFlight()
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_teardown(item):
-    """Close a browser test's pages before its fixtures end: an open page's service worker
-    goes on fetching from the live server while the test's tables are being emptied."""
+    """Close a browser test's pages, and let the live server finish what they asked, before
+    the test's fixtures end: an open page's service worker goes on fetching from the live
+    server while the test's tables are being emptied."""
     browser = item.funcargs.get("browser") if hasattr(item, "funcargs") else None
     if browser is not None:
         for context in browser.contexts:
             context.close()
+        IN_FLIGHT.wait()
