@@ -402,3 +402,17 @@ def test_while_one_request_renders_a_pdf_the_others_are_asked_to_retry(
     assert response["Retry-After"] == "5"
     assert "Bản PDF đang được chuẩn bị" in response.content.decode()
     assert not pdf.stored_path(issue).exists()
+
+
+@pytest.mark.skipif(not settings.REDIS_URL, reason="needs REDIS_URL (set by .ci/run)")
+def test_the_redis_cache_keeps_one_client_for_every_call():
+    """Django would build a Redis client for every call; ours shares one per pool, and it
+    still writes, reads and deletes."""
+    client = cache._cache.get_client(write=True)
+    cache.set("performance:shared-client", "một", 30)
+    assert cache.get("performance:shared-client") == "một"
+    assert cache.get_many(["performance:shared-client"]) == {"performance:shared-client": "một"}
+    cache.delete("performance:shared-client")
+    assert cache.get("performance:shared-client") is None
+    assert cache._cache.get_client() is client
+    assert cache._cache.get_client(write=True) is client
