@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 from django.db import transaction
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -18,7 +19,9 @@ class DocumentTypeAdmin(admin.ModelAdmin):
 class DocumentRelationInline(admin.TabularInline):
     model = DocumentRelation
     fk_name = "source"
-    fields = ["kind", "target", "state", "evidence", "section"]
+    form = VersionedForm  # a colleague's decision is not saved over
+    fields = ["kind", "target", "state", "evidence", "section", "version"]
+    exclude = ["version"]  # the form's own hidden field, not the model's
     readonly_fields = ["evidence", "section"]
     extra = 1
     autocomplete_fields = ["target"]
@@ -37,6 +40,8 @@ class DocumentRelationAdmin(admin.ModelAdmin):
     autocomplete_fields = ["source", "target"]
     readonly_fields = ["evidence", "section"]
     actions = ["confirm", "reject"]
+    form = VersionedForm  # two editors deciding at once: neither decision lost
+    exclude = ["version"]  # the form's own hidden field, not the model's
 
     @admin.action(description=_("Confirm the selected proposals"), permissions=["change"])
     def confirm(self, request, queryset):
@@ -141,7 +146,8 @@ class DocumentAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Confirm the selected entries"), permissions=["change"])
     def confirm(self, request, queryset):
-        count = queryset.filter(verified=False).update(verified=True)
+        # A change of each entry's: an editor's form opened before sees a conflict.
+        count = queryset.filter(verified=False).update(verified=True, version=F("version") + 1)
         self.message_user(
             request,
             ngettext("%(count)d entry confirmed.", "%(count)d entries confirmed.", count)

@@ -200,7 +200,7 @@ class DocumentRelationQuerySet(models.QuerySet):
         return self.filter(state=DocumentRelation.State.CONFIRMED)
 
 
-class DocumentRelation(models.Model):
+class DocumentRelation(Versioned):
     """A typed link: a city plan implements a provincial directive, a new rule replaces an old.
 
     Relations are entered by editors (confirmed at once) or proposed from what a text says
@@ -281,7 +281,9 @@ class DocumentRelation(models.Model):
         super().save(*args, **kwargs)
         status = self.TARGET_STATUS.get(self.kind)
         if status and self.state == self.State.CONFIRMED:
-            Document.objects.filter(pk=self.target_id).update(status=status)
+            # A save of the target's own: an editor's form opened before sees a conflict.
+            targets = Document.objects.filter(pk=self.target_id)
+            targets.update(status=status, version=models.F("version") + 1)
 
     def natural_key(self):
         return (self.source.natural_key(), self.kind, self.target.natural_key())

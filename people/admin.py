@@ -134,6 +134,8 @@ class CellTypeAdmin(admin.ModelAdmin):
     list_display = ["name", "position"]
     list_editable = ["position"]
     prepopulated_fields = {"slug": ["name"]}
+    form = VersionedForm  # two administrators at once: neither edit lost
+    exclude = ["version"]  # the form's own hidden field, not the model's
     actions = None  # no bulk delete: each type is checked on its own page
 
     def has_delete_permission(self, request, obj=None):
@@ -263,6 +265,8 @@ class OrganisationAdmin(OrganisationPickers, admin.ModelAdmin):
 
 class PositionInline(OrganisationPickers, admin.TabularInline):
     model = Position
+    form = VersionedForm  # a colleague's change of a title is not saved over
+    exclude = ["version"]  # the form's own hidden field, not the model's
     extra = 1
     autocomplete_fields = ["organisation"]
 
@@ -284,6 +288,8 @@ class PositionAdmin(OrganisationPickers, admin.ModelAdmin):
     autocomplete_fields = ["person", "organisation"]
     list_select_related = ["person", "organisation"]
     date_hierarchy = "start_date"
+    form = VersionedForm  # two editors at once: neither edit lost
+    exclude = ["version"]  # the form's own hidden field, not the model's
 
 
 class ParticipationInline(admin.TabularInline):

@@ -143,7 +143,7 @@ class CellTypeManager(models.Manager):
         return self.get(slug=slug)
 
 
-class CellType(models.Model):
+class CellType(Versioned):
     """A type of party cell (loại hình chi bộ): sections can be written for some types only.
 
     A managed list, seeded with the usual types by a migration; boards may add their own.
@@ -444,7 +444,7 @@ class PositionManager(models.Manager):
         )
 
 
-class Position(models.Model):
+class Position(Versioned):
     """A dated title of a person in an organisation; a person holds several at once."""
 
     person = models.ForeignKey(

@@ -133,6 +133,41 @@ def _person(request):
     return Person.objects.create(full_name="Nông Thị Hoa")
 
 
+def _cell_type(request):
+    from people.models import CellType
+
+    return CellType.objects.create(name="Chi bộ trường học ngoài công lập", slug="truong-tu-thuc")
+
+
+def _position(request):
+    from people.models import Position
+
+    return Position.objects.create(
+        person=_person(request), organisation=request.getfixturevalue("cell"), title="Bí thư"
+    )
+
+
+def _relation(request):
+    from documents.models import Document, DocumentRelation, DocumentType
+
+    directive = request.getfixturevalue("directive")
+    guide = Document.objects.create(
+        document_type=DocumentType.objects.get(name="Hướng dẫn"),
+        number=27,
+        code="27-HD/BTGDV",
+        issuer=directive.issuer,
+        issued_on=datetime.date(2026, 9, 2),
+        subject="tuyên truyền miệng trong các chi bộ",
+    )
+    return DocumentRelation.objects.create(
+        source=guide,
+        kind=DocumentRelation.Kind.IMPLEMENTS,
+        target=directive,
+        state=DocumentRelation.State.PROPOSED,
+        evidence="Thực hiện Kế hoạch số 412-KH/TU",
+    )
+
+
 # (the record, its admin, their change, my change): two people open it, change different
 # fields, save one after the other.
 RECORDS = {
@@ -176,6 +211,30 @@ RECORDS = {
         "note",
         "Nguyên Bí thư Đảng ủy xã.",
     ),
+    "cell type": (
+        _cell_type,
+        "people_celltype",
+        "name",
+        "Chi bộ trường học ngoài công lập, cơ sở giáo dục tư thục",
+        "position",
+        "7",
+    ),
+    "position": (
+        _position,
+        "people_position",
+        "title",
+        "Bí thư chi bộ",
+        "start_date",
+        "2025-07-01",
+    ),
+    "document relation": (
+        _relation,
+        "documents_documentrelation",
+        "state",
+        "confirmed",
+        "kind",
+        "guides",
+    ),
 }
 
 
@@ -202,6 +261,34 @@ def test_a_colleagues_save_of_a_record_is_not_reverted_unseen(superuser, request
     assert me.post(url, again).status_code == 302  # checked, saved again
     obj.refresh_from_db()
     assert (str(getattr(obj, their_field)), str(getattr(obj, my_field))) == (theirs_value, my_value)
+
+
+@pytest.mark.django_db
+def test_a_confirmed_replacement_is_a_change_of_the_replaced_document(superuser, request):
+    """Confirming "replaces" marks the target replaced: an editor who opened the target before
+    and sets its status back is refused, not allowed to undo the decision unseen."""
+    from documents.models import DocumentRelation
+
+    relation = _relation(request)
+    relation.kind = DocumentRelation.Kind.REPLACES
+    relation.save()
+    target = relation.target
+    url = _url("documents_document", target.pk)
+    me, other = Client(), Client()
+    me.force_login(superuser)
+    other.force_login(superuser)
+    mine = _open(me, url, "document_form")
+    changelist = reverse("admin:documents_documentrelation_changelist")
+    decided = {"action": "confirm", "_selected_action": [relation.pk]}
+    assert other.post(changelist, decided).status_code == 302
+    target.refresh_from_db()
+    assert target.status == "replaced"
+
+    response = me.post(url, {**mine, "status": "expired"})
+
+    target.refresh_from_db()
+    assert response.status_code == 200  # refused, with the colleague's decision shown
+    assert target.status == "replaced"
 
 
 # --- workflow ---------------------------------------------------------------------------

@@ -36,7 +36,9 @@ def home(request):
     today = timezone.localdate()
     latest = reading.current_issue(issues, today)
     orientation = (
-        audience.sections(latest, audience.audience(request.user, latest)).filter(level=1)
+        audience.sections(latest, audience.audience(request.user, latest))
+        .filter(level=1)
+        .only("pk", "heading")  # the headings only, not the long bodies
         if latest
         else Section.objects.none()
     )
