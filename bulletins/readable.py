@@ -94,13 +94,18 @@ def readable_issues(user, *, staff=False):
         )
     tree, issues = scope.current_versions(scope.VERSION_KEY, ISSUES_VERSION_KEY)
     key = f"bulletins:readable:{user.pk}:{user.is_superuser}:{tree}:{issues}"
-    found = cache.get(key)
+    # A page asks more than once (access, then neighbours): the user object of the request
+    # keeps the answer of these versions.
+    kept_key, found = getattr(user, "_readable", (None, None))
+    if kept_key != key:
+        found = cache.get(key)
     if found is None or (found.until is not None and found.until <= timezone.now()):
         # The next due time first: an issue falling due meanwhile is then read now, or the
         # list expires at its time, never neither.
         until = Issue.objects.next_publication()
         found = Readable.of(Issue.objects.visible_to(user), until)
         cache.set(key, found, scope.TIMEOUT)
+    user._readable = (key, found)
     return found
 
 
