@@ -9,6 +9,7 @@ sections for one cell type only, footnote marks as printed in the bulletins.
 
 import datetime
 import io
+import re
 
 import docx
 import lxml.html
@@ -252,3 +253,25 @@ def test_the_orientation_table_of_a_readers_pdf_keeps_the_issues_numbers(
     assert "3. Tin hoạt động của Thành phố" in text  # the heading keeps its number
     orientation = text[text.index("Stt") : text.index("II-")]
     assert "3 Tin hoạt động của Thành phố" in orientation, orientation
+
+
+def test_the_home_page_lists_the_main_sections_with_the_issues_numbers(client, reader, board):
+    """The same reader's home page: its list of main sections says 1 and 3, as the issue
+    page does, not 1 and 2."""
+    build(
+        board,
+        [
+            (1, "Quán triệt Nghị quyết Đại hội Đảng bộ tỉnh", "<p>Nội dung chung.</p>", []),
+            (1, "Sản xuất an toàn trong doanh nghiệp", "<p>Riêng.</p>", [], ["doanh-nghiep"]),
+            (1, "Tin hoạt động của Thành phố", "<p>Thành ủy họp phiên thường kỳ.</p>", []),
+        ],
+        month=timezone.localdate().month,
+    )
+    client.force_login(reader)
+    content = client.get(reverse("bulletins:home")).content.decode()
+    assert "Sản xuất an toàn" not in content
+    listed = re.findall(r'<li value="(\d+)"><a [^>]*>([^<]+)</a>', content)
+    assert listed == [
+        ("1", "Quán triệt Nghị quyết Đại hội Đảng bộ tỉnh"),
+        ("3", "Tin hoạt động của Thành phố"),
+    ]

@@ -38,7 +38,7 @@ def home(request):
     orientation = (
         audience.sections(latest, audience.audience(request.user, latest))
         .filter(level=1)
-        .only("pk", "heading")  # the headings only, not the long bodies
+        .only("pk", "number", "heading")  # the headings only, not the long bodies
         if latest
         else Section.objects.none()
     )
