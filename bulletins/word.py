@@ -292,8 +292,9 @@ class _Writer:
         )
         counters = self._keep_number(heading, section, depth, counters)
         notes = list(section.footnotes.all())
-        body = _Body(self, notes)
-        body.blocks(lxml.html.fragment_fromstring(section.body or "", create_parent="div"))
+        root = lxml.html.fragment_fromstring(section.body or "", create_parent="div")
+        body = _Body(self, notes, root)
+        body.blocks(root)
         # A note the text does not point to hangs from the heading: it concerns the section.
         for note in notes:
             if note not in body.used:
@@ -386,10 +387,11 @@ class _Body:
     A ``<sup>`` holding a footnote's marker becomes that footnote's reference, once.
     """
 
-    def __init__(self, writer, notes):
+    def __init__(self, writer, notes, root):
         self.writer = writer
         self.notes = notes
         self.used = []
+        self.references = _references(root, notes)
 
     def blocks(self, element, container=None):
         container = container if container is not None else self.writer.document
@@ -541,13 +543,38 @@ class _Body:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         _picture_run(paragraph, data, element.get("alt", ""))
 
-    def note_for(self, marker):
-        """The section's first footnote with this marker not referenced yet."""
-        for note in self.notes:
-            if note.marker.strip() == marker and note not in self.used:
-                self.used.append(note)
-                return note
-        return None
+    def note_for(self, sup):
+        """The footnote this ``<sup>`` refers to, if it is a reference."""
+        note = self.references.get(sup)
+        if note is not None:
+            self.used.append(note)
+        return note
+
+
+# A power of a unit after a number ("250 m²", "3 km³"), not a footnote's mark.
+_UNIT_BEFORE = re.compile(r"\d\s*(?:k|c|d|m)?m$")
+
+
+def _references(root, notes):
+    """{<sup>: its footnote}: each note is given to one superscript holding its marker.
+
+    A superscript right after a unit and a number is the unit's power; where a marker still
+    stands more often than it has notes, the last ones are taken (a reference follows the
+    text it notes, a unit tends to stand earlier in the same paragraph)."""
+    by_marker = {}
+    for note in notes:
+        by_marker.setdefault(note.marker.strip(), []).append(note)
+    candidates = {}
+    for sup in root.iter("sup"):
+        marker = " ".join(sup.text_content().split())
+        before = sup.getprevious().tail if sup.getprevious() is not None else sup.getparent().text
+        if marker in by_marker and not _UNIT_BEFORE.search((before or "").rstrip()):
+            candidates.setdefault(marker, []).append(sup)
+    found = {}
+    for marker, sups in candidates.items():
+        marked = by_marker[marker]
+        found.update(zip(sups[-len(marked) :], marked, strict=False))
+    return found
 
 
 def _picture_run(paragraph, data, alt):
@@ -620,8 +647,7 @@ class _Inline:
                 _picture_run(self.paragraph, data, element.get("alt", ""))
             return
         if tag == "sup":
-            marker = " ".join(element.text_content().split())
-            note = self.body.note_for(marker) if marker else None
+            note = self.body.note_for(element)
             if note is not None:
                 self.body.writer.notes.reference(self.paragraph, note)
                 self.space = False

@@ -146,9 +146,7 @@ def test_a_bold_numbered_title_inside_a_body_does_not_become_a_section(board, ot
     )
 
 
-def test_a_footnote_with_a_bracketed_mark_stays_a_footnote_after_the_round_trip(
-    board, other_board
-):
+def test_a_footnote_with_a_bracketed_mark_stays_a_footnote_after_the_round_trip(board, other_board):
     """Input: a section whose text carries the mark "(*)" (as statistics in the bulletins
     do), with its footnote "(*)"; the mark is kept by the export as a Word custom mark.
 

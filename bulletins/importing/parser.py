@@ -625,6 +625,8 @@ class _Sections:
         heading; a number further on (a gap: section 4 was dropped) needs evidence, and the
         gap is reported.
         """
+        if self._styled_ahead(number):
+            return False  # the section itself comes later, in a Heading style
         continues_items = self.item is not None and number == self.item + 1
         if number == self.top + 1:
             return not continues_items or self._looks_like_section(number, block, heading)
@@ -673,6 +675,17 @@ class _Sections:
                 if match:
                     number = re.sub(r"\s+", "", match.group("number")).rstrip(".")
                     yield number, number.count(".") + 1
+
+    def _styled_ahead(self, number) -> bool:
+        """A paragraph in a Heading style further on carries this top-level number: a plain
+        "N." before it is a bold title in a section's text (as in our own Word files)."""
+        for block in self.blocks[self.index + 1 :]:
+            if isinstance(block, Paragraph) and block.style_level:
+                text = plain(block.runs)
+                match = _NUMBER.match(text) or _styled_number(block, text)
+                if match and match.group("number").strip().rstrip(".") == str(number):
+                    return True
+        return False
 
     def _subsection_follows(self, number) -> bool:
         """The next numbered paragraph is "N.1": N is a section whose heading is this line."""
@@ -766,7 +779,7 @@ class _Sections:
             target.footnotes.append(note)
         noted = {note.marker for _index, note, _where in self.notes}
         for _index, marker, section in self.references:
-            if marker not in noted and re.fullmatch(r"\d{1,3}|\*{1,3}", marker):
+            if marker not in noted and re.fullmatch(r"\(?(\d{1,3}|\*{1,3})\)?", marker):
                 self.warn(
                     "footnote",
                     _("Footnote mark %(marker)s in section %(number)s has no note."),
@@ -812,9 +825,13 @@ def _short_heading(block, heading):
 
 
 def _footnote(block: Paragraph):
-    """A footnote text: it starts with its superscript mark ("¹ Nội dung ...", "[^1]: ...")."""
+    """A footnote text: it starts with its superscript mark ("¹ Nội dung ...", "[^1]: ...").
+
+    Word's own notes (``block.footnote``) keep any mark the field holds, "(*)" included; a
+    paragraph of the text only a short one, or a superscript word would open a note."""
     runs = [run for run in block.runs if run.text.strip()]
-    if not runs or not runs[0].sup or not re.fullmatch(r"\s*[\w*]{1,3}\s*", runs[0].text):
+    mark = r"\s*\S{1,10}\s*" if block.footnote else r"\s*[\w*]{1,3}\s*"
+    if not runs or not runs[0].sup or not re.fullmatch(mark, runs[0].text):
         return None
     text = plain(block.runs[block.runs.index(runs[0]) + 1 :], notes=True).lstrip(":. ")
     return Footnote(runs[0].text.strip(), text) if text else None
