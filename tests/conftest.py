@@ -147,13 +147,21 @@ def needs_libreoffice():
         pytest.skip("legacy .doc needs LibreOffice (apt-get install -y libreoffice-writer-nogui)")
 
 
-@pytest.fixture(scope="session", autouse=True)
+@pytest.fixture(scope="session")
 def migrated_snapshot(django_db_setup, django_db_blocker):
-    """What the migrations wrote (document types, roles), taken once, before any test runs:
-    taken later, after a transactional test had emptied the tables and the post-migrate
-    handlers had filled them again, it would hold other ids than the migrations gave."""
+    """What the migrations wrote (document types, roles), taken once."""
     with django_db_blocker.unblock():
         return connection.creation.serialize_db_to_string()
+
+
+@pytest.fixture(autouse=True)
+def snapshot_before_the_first_database_test(request):
+    """The snapshot is taken before any test has used the database: taken later, after a
+    transactional test had emptied the tables and the post-migrate handlers had filled them
+    again, it would hold other ids than the migrations gave."""
+    uses_database = {"db", "transactional_db", "live_server"} & set(request.fixturenames)
+    if uses_database or request.node.get_closest_marker("django_db"):
+        request.getfixturevalue("migrated_snapshot")
 
 
 @pytest.fixture
