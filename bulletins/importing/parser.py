@@ -23,6 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from documents.citations import extract_citations
 
@@ -49,6 +50,15 @@ _ORIENTATION_MARKER = re.compile(r"định\s+hướng\s+(?:nội\s+dung\s+)?sinh
 _ORIENTATION_ROW = re.compile(r"^(\d{1,2})[.)]?(?:\s+(\S.*))?$")  # a number may stand alone
 _TABLE_HEAD = re.compile(r"\W*(?:(?:stt|tt)\W*)?(?:nội dung)?\W*", re.I)
 _ROMAN = re.compile(r"^(?P<number>[IVX]{1,4})\s*[-.–]\s*(?=\S)")
+# "PHẦN THỨ NHẤT: ...", "Phần II - ...": a bulletin in parts, each numbering its sections anew.
+_PART = re.compile(
+    r"^phần\s+(?:thứ\s+)?(?P<ordinal>[IVX]{1,4}|\d{1,2}|nhất|một|hai|ba|tư|bốn|năm|sáu|bảy|"
+    r"tám|chín|mười)(?![\w])",
+    re.IGNORECASE,
+)
+_ORDINALS = dict(
+    nhất=1, một=1, hai=2, ba=3, tư=4, bốn=4, năm=5, sáu=6, bảy=7, tám=8, chín=9, mười=10
+)
 _DOCUMENT_HEADING = re.compile(
     r"^(?:chỉ thị|nghị quyết|kết luận|quy định|quyết định|kế hoạch|đề án|chương trình|"
     r"hướng dẫn|công văn|thông báo|báo cáo|quy chế)\s+(?:số\s+)?\d",
@@ -248,6 +258,23 @@ def parse(blocks) -> Bulletin:
     if not sections:
         raise BulletinImportError(
             _("No numbered section (1., 2., 2.1. …) was found: is this a bulletin?")
+        )
+    pictures = sum(isinstance(block, Image) for block in blocks[:content])
+    if pictures:
+        # The header and orientation are printed by the portal itself: a picture there (an
+        # emblem, a cover photo) has no place to go, so the editor decides.
+        warnings.append(
+            ParseWarning(
+                "image",
+                ngettext_lazy(
+                    "%(count)d picture before the first section was not imported (a cover or "
+                    "an emblem?): insert it in a section if it belongs to the text.",
+                    "%(count)d pictures before the first section were not imported (a cover "
+                    "or an emblem?): insert them in a section if they belong to the text.",
+                    pictures,
+                ),
+                {"count": pictures},
+            )
         )
     bulletin = Bulletin(
         header, orientation, sections, warnings=warnings, labels=_labels(blocks, content)
@@ -594,6 +621,12 @@ class _Sections:
             self._open(roman.group("number"), 1, text[roman.end() :])
             self.item = None
             return True
+        part = _part(block, text) if self.roman else 0
+        if part:
+            self.top = part
+            self._open(None, 1, text)
+            self.item = None
+            return True
         match = _NUMBER.match(text) or _styled_number(block, text)
         if match:
             number = re.sub(r"\s+", "", match.group("number")).rstrip(".")
@@ -732,6 +765,17 @@ class _Sections:
         section = Section(number, heading, level, cited_code=_cited_code(heading))
         self.dotted_items = None
         label = number or heading[:40]
+        if number and level != depth:
+            self.warn(
+                "numbering_level",
+                _(
+                    "Section %(number)s skips a level or is deeper than %(levels)d levels: it "
+                    "was placed at level %(level)d and numbered again; check its number."
+                ),
+                number=number,
+                levels=MAX_LEVEL,
+                level=level,
+            )
         if rest or len(heading) > LONG_HEADING:
             self.warn(
                 "long_heading",
@@ -788,12 +832,27 @@ class _Sections:
                 )
 
 
+def _part(block, text):
+    """The number of a part heading ("PHẦN THỨ HAI: ..."): a short line, bold or in capitals,
+    so that a sentence starting "Phần thứ hai của hội nghị ..." stays text."""
+    match = _PART.match(text)
+    if not match or len(text) > 200:
+        return 0
+    if not (text.isupper() or all(run.bold for run in block.runs if run.text.strip())):
+        return 0
+    ordinal = match.group("ordinal")
+    if ordinal.isdigit():
+        return int(ordinal)
+    return _ORDINALS.get(ordinal.lower()) or _roman_value(ordinal.upper())
+
+
 def _roman_sections(blocks, start) -> bool:
-    """The content numbers its main sections I., II. …: its first heading is a Roman one."""
+    """The content numbers its main sections I., II. … or is in parts (PHẦN THỨ NHẤT …): its
+    first heading is one of those, and the numbered sections stand one level under it."""
     for block in blocks[start:]:
         if isinstance(block, Paragraph):
             text = plain(block.runs)
-            if _ROMAN.match(text) and not _is_content_marker(block):
+            if (_ROMAN.match(text) or _part(block, text)) and not _is_content_marker(block):
                 return True
             if _NUMBER.match(text) or block.style_level:
                 return False
