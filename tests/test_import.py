@@ -668,3 +668,39 @@ def test_docx_heading_numbered_by_its_style_may_start_with_a_number():
         ("2", 1, "100 năm Ngày Báo chí Cách mạng Việt Nam"),
         ("2.1", 2, "15 nhiệm vụ trọng tâm"),
     ]
+
+
+def test_a_bulletin_in_parts_keeps_each_parts_sections_under_it():
+    """No orientation, no "NỘI DUNG" line: the first part opens the content, each part is a
+    main section, and its sections, numbered from 1 again, stand under it. A sentence that
+    only starts with "Phần thứ hai" stays text."""
+    document = docx.Document()
+    bold(document, "ĐẢNG BỘ PHƯỜNG SÔNG HIẾN")
+    document.add_paragraph("TÀI LIỆU SINH HOẠT CHI BỘ THÁNG 5/2026")
+    outline = [
+        "PHẦN THỨ NHẤT: KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 4",
+        "1. Công tác xây dựng Đảng",
+        "2. Công tác dân vận",
+        "Phần II - Nhiệm vụ trọng tâm tháng 5",
+        "1. Kỷ niệm Ngày sinh Chủ tịch Hồ Chí Minh",
+        "2. Tin hoạt động",
+    ]
+    for line in outline:
+        bold(document, line)
+        if not line.lower().startswith("phần"):
+            document.add_paragraph("Phần thứ hai của hội nghị bàn các giải pháp cụ thể.")
+    content = BytesIO()
+    document.save(content)
+
+    bulletin = read_bytes(content.getvalue(), "thang-5.docx")
+
+    assert [(s.number, s.level, s.heading) for s in bulletin.sections] == [
+        (None, 1, "PHẦN THỨ NHẤT: KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 4"),
+        ("1", 2, "Công tác xây dựng Đảng"),
+        ("2", 2, "Công tác dân vận"),
+        (None, 1, "Phần II - Nhiệm vụ trọng tâm tháng 5"),
+        ("1", 2, "Kỷ niệm Ngày sinh Chủ tịch Hồ Chí Minh"),
+        ("2", 2, "Tin hoạt động"),
+    ]
+    assert all("Phần thứ hai của hội nghị" in s.text for s in bulletin.sections if s.number)
+    assert not bulletin.unplaced and not bulletin.warnings

@@ -430,9 +430,10 @@ def _is_content_marker(block) -> bool:
 
 
 def _is_heading_like(block):
-    return isinstance(block, Paragraph) and bool(
-        block.style_level or _NUMBER.match(plain(block.runs))
-    )
+    if not isinstance(block, Paragraph):
+        return False
+    text = plain(block.runs)
+    return bool(block.style_level or _NUMBER.match(text) or _part(block, text))
 
 
 def _is_orientation_table(table: Table) -> bool:
