@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from .errors import BulletinImportError
 from .limits import check_size, time_limit
-from .parser import Bulletin, parse
-from .reader import read_blocks
+from .parser import Bulletin, ParseWarning, parse
+from .reader import Omission, read_blocks
 from .writer import import_bulletin
 
 logger = logging.getLogger(__name__)
@@ -44,7 +44,9 @@ def read_bytes(data: bytes, filename: str) -> Bulletin:
     check_size(len(data))
     try:
         with time_limit():
-            bulletin = parse(read_blocks(data, Path(filename).suffix))
+            blocks = read_blocks(data, Path(filename).suffix)
+            bulletin = parse(blocks)
+            _report_omissions(blocks, bulletin)
     except BulletinImportError:
         raise
     except (ArithmeticError, LookupError, TypeError, ValueError, AttributeError, RecursionError,
@@ -56,3 +58,20 @@ def read_bytes(data: bytes, filename: str) -> Bulletin:
     bulletin.source_hash = hashlib.sha256(data).hexdigest()
     bulletin.filename = Path(filename).name
     return bulletin
+
+
+def _report_omissions(blocks, bulletin):
+    """What the reader left out, as warnings naming the section it stood in."""
+    holder = {id(block): section for section in bulletin.sections for block in section.body}
+    for block in blocks:
+        if isinstance(block, Omission):
+            section = holder.get(id(block))
+            place = (
+                _("section “%(section)s”")
+                % {"section": f"{section.number or ''} {section.heading}".strip()}
+                if section
+                else _("the header")
+            )
+            bulletin.warnings.append(
+                ParseWarning("omission", block.message, {**block.params, "place": place})
+            )

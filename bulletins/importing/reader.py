@@ -15,7 +15,8 @@ import itertools
 import re
 import unicodedata
 import zipfile
-from dataclasses import dataclass, replace
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from io import BytesIO
 from pathlib import PurePosixPath
 
@@ -64,6 +65,7 @@ class Paragraph:
 class Table:
     rows: list[list[list[Run]]]
     may_wrap: bool = False  # from text or PDF, where a long row runs over several lines
+    spans: dict = field(default_factory=dict)  # (row, cell) -> (rowspan, colspan), from Word
 
     def cell_texts(self, row):
         return [" ".join("".join(run.text for run in cell).split()) for cell in row]
@@ -73,6 +75,32 @@ class Table:
 class Image:
     data: bytes
     extension: str
+
+
+@dataclass
+class Omission:
+    """Where the reader left something out, or undid its layout: the import reports it with
+    the section it falls in, which only the parser knows (see ``read_bytes``)."""
+
+    message: str  # says where with %(place)s
+    params: dict = field(default_factory=dict)
+
+
+UNKNOWN_CONTENT = _(
+    "Content of a kind the import does not read (%(kind)s) in %(place)s was left out: open the "
+    "file in Word, save it again and import it again, or copy that content as text."
+)
+DRAWING_LEFT_OUT = _(
+    "A chart, SmartArt or drawn shape in %(place)s was left out: a browser cannot show it. "
+    "Insert it again as a picture (PNG or JPEG)."
+)
+NESTED_TABLE = _(
+    "A table inside a table cell in %(place)s was moved after that table: check where it belongs."
+)
+LAYOUT_UNDONE = _(
+    "A table laying out pictures in %(place)s was undone: its pictures and texts now follow one "
+    "another. Lay them out again if needed."
+)
 
 
 READERS = {}
@@ -429,7 +457,7 @@ def read_docx(data: bytes) -> list:
 
 
 class _WordReader:
-    """Walks the document body in order; tables, images and footnotes included."""
+    """Walks the document body in order; tables, images, text boxes and footnotes included."""
 
     def __init__(self, document):
         self.document = document
@@ -441,7 +469,7 @@ class _WordReader:
         self.out = []
 
     def blocks(self):
-        for child in self.document.element.body.iterchildren():
+        for child in _blocks(self.document.element.body):
             check_deadline()
             self._element(child)
         return self.out
@@ -450,29 +478,82 @@ class _WordReader:
         if element.tag == f"{W}p":
             self._paragraph(element)
         elif element.tag == f"{W}tbl":
-            # A cell's pictures and the texts of its footnotes follow the table, in order: the
-            # footnote marks stay in the cells, and nothing a cell holds is dropped.
-            notes, images = [], []
-            rows = [self._row(row, notes, images) for row in _unwrapped(element, f"{W}tr")]
-            self.out.append(Table(rows))
-            self.out.extend(images)
-            self._notes(notes)
-        elif element.tag == f"{W}sdt":
-            for child in element.iterchildren(f"{W}sdtContent"):
-                for inner in child.iterchildren():
-                    self._element(inner)
+            self._table(element)
+        elif not (element.tag.startswith(W) and _SILENT.fullmatch(element.tag.removeprefix(W))):
+            self.out.append(Omission(UNKNOWN_CONTENT, {"kind": element.tag.rpartition("}")[2]}))
 
-    def _row(self, row, notes, images):
-        cells = []
-        for cell in _unwrapped(row, f"{W}tc"):
-            runs = []
-            for paragraph in cell.iter(f"{W}p"):
-                if runs:
-                    runs.append(Run("\n"))
-                for piece in self._runs(paragraph, notes):
-                    (runs if isinstance(piece, Run) else images).append(piece)
-            cells.append(runs)
-        return cells
+    def _aside(self, elements):
+        """The blocks of these elements, read aside to be placed later (after a table)."""
+        out, self.out = self.out, []
+        try:
+            for element in elements:
+                self._element(element)
+            return self.out
+        finally:
+            self.out = out
+
+    def _table(self, element):
+        """A one-cell box, or a table laying out pictures, is read as the blocks its cells hold,
+        so that a heading or a caption in it is one; any other table is kept as a table."""
+        rows = [list(_unwrapped(row, f"{W}tc")) for row in _unwrapped(element, f"{W}tr")]
+        cells = [cell for row in rows for cell in row]
+        if len(cells) == 1 or any(map(_has_picture, cells)):
+            if len(cells) > 1:
+                self.out.append(Omission(LAYOUT_UNDONE))
+            for cell in cells:
+                for child in _blocks(cell):
+                    self._element(child)
+            return
+        # A cell's pictures, nested tables and the texts of its footnotes follow the table, in
+        # order: the footnote marks stay in the cells, and nothing a cell holds is dropped.
+        notes, later = [], []
+        with self.numbering.apart():
+            table = self._grid(rows, notes, later)
+        self.out.append(table)
+        self.out.extend(later)
+        self._notes(notes)
+
+    def _grid(self, rows, notes, later):
+        """The table with its merged cells: a cell spanning columns (gridSpan) or rows (vMerge,
+        whose continuation cells are left out) keeps its span."""
+        table = Table([])
+        above = {}  # grid column -> (row, cell) of the cell merged down from there
+        for cells in rows:
+            row, column = [], 0
+            for cell in cells:
+                width, merge = _cell_merge(cell)
+                runs = self._cell(cell, notes, later)
+                top = above.get(column) if merge == "continue" else None
+                if top is not None:
+                    rowspan, colspan = table.spans[top]
+                    table.spans[top] = (rowspan + 1, colspan)
+                    if "".join(run.text for run in runs).strip():
+                        table.rows[top[0]][top[1]] += [Run("\n"), *runs]
+                else:
+                    place = (len(table.rows), len(row))
+                    table.spans[place] = (1, width)
+                    above[column] = place if merge == "restart" else None
+                    row.append(runs)
+                column += width
+            table.rows.append(row)
+        return table
+
+    def _cell(self, cell, notes, later):
+        """A cell's text, a line per paragraph; what else it holds goes to ``later``."""
+        runs = []
+        for child in _blocks(cell):
+            if child.tag != f"{W}p":
+                if child.tag == f"{W}tbl":
+                    later.append(Omission(NESTED_TABLE))
+                later += self._aside([child])
+                continue
+            if runs:
+                runs.append(Run("\n"))
+            label = self.numbering.label(child, self._style(child))
+            for piece in _labelled(self._runs(child, notes), label):
+                (runs if isinstance(piece, Run) else later).append(piece)
+            later += self._aside(_box_blocks(child))
+        return runs
 
     def _paragraph(self, element):
         style = self._style(element)
@@ -483,22 +564,18 @@ class _WordReader:
             # an item of a numbered list in the text: its number is the list's, not a heading's
             ordered, label = self.numbering.depth(element, style), ""
         notes = []
-        pieces = self._runs(element, notes)
-        if label:
-            first_bold = next(
-                (p.bold for p in pieces if isinstance(p, Run) and p.text.strip()), False
-            )
-            pieces.insert(0, Run(f"{label} ", bold=first_bold))
-        for piece in pieces:
-            if isinstance(piece, Image):
-                self._flush(runs, style, ordered, label)
-                self.out.append(piece)
-                label = ""
-                runs = []
-            else:
+        for piece in _labelled(self._runs(element, notes), label):
+            if isinstance(piece, Run):
                 runs.append(piece)
+                continue
+            self._flush(runs, style, ordered, label)
+            self.out.append(piece)
+            label = ""
+            runs = []
         self._flush(runs, style, ordered, label)
         self._notes(notes)
+        for child in _box_blocks(element):
+            self._element(child)
 
     def _notes(self, notes):
         """The texts of the footnotes referenced in what was just read, after it."""
@@ -525,10 +602,11 @@ class _WordReader:
         return self.styles.get(style_id) if style_id else None
 
     def _runs(self, paragraph, notes):
-        """Runs, images and footnote marks of a paragraph, hyperlinks and insertions included."""
+        """Runs, images and footnote marks of a paragraph, hyperlinks and insertions included;
+        the paragraphs of its text boxes are read apart (_box_blocks)."""
         pieces = []
-        for run in paragraph.iter(f"{W}r"):
-            if run.getparent().tag in (f"{W}del", f"{W}moveFrom") or _in_fallback(run):
+        for run in _own(paragraph, f"{W}r"):
+            if run.getparent().tag in (f"{W}del", f"{W}moveFrom"):
                 continue
             properties = run.find(f"{W}rPr")
             bold, italic, sup = (
@@ -543,14 +621,8 @@ class _WordReader:
                     pieces.append(Run(mark, sup=True))
                     notes.append((mark, self.footnotes.get(custom, [])))
                     custom = None
-                elif child.tag == f"{W}t":
-                    pieces.append(Run(child.text or "", bold, italic, sup))
-                elif child.tag == f"{W}tab":
-                    pieces.append(Run(" ", bold, italic))
-                elif child.tag == f"{W}noBreakHyphen":  # "12-NQ/TW" kept on one line
-                    pieces.append(Run("-", bold, italic, sup))
-                elif child.tag in (f"{W}br", f"{W}cr") and child.get(f"{W}type") != "page":
-                    pieces.append(Run("\n"))
+                elif (text := _text(child, bold, italic, sup)) is not None:
+                    pieces.append(text)
                 elif child.tag == f"{W}footnoteReference" and child.get(
                     f"{W}customMarkFollows"
                 ) in ("1", "true", "on"):
@@ -578,31 +650,114 @@ class _WordReader:
         return self.footnote_marks[key]
 
     def _images(self, element):
-        for node in element.iter():
+        """The pictures of a drawing. One with neither a picture nor a text box (a chart,
+        SmartArt, a shape) cannot be shown: it is reported where it stood."""
+        found = False
+        for node in _own(element):
             key = node.get(f"{R_ID}embed") if node.tag.endswith("}blip") else None
             if node.tag.endswith("}imagedata"):
                 key = node.get(f"{R_ID}id")
             part = self.part.related_parts.get(key) if key else None
             if part is not None:
+                found = True
                 yield Image(part.blob, PurePosixPath(str(part.partname)).suffix.lower())
+        if not found and not _own(element, f"{W}txbxContent"):
+            yield Omission(DRAWING_LEFT_OUT)
+
+
+# Wrappers of blocks (and of rows and cells): their content is read as if they were not there.
+_WRAPPERS = {f"{W}sdt", f"{W}customXml", f"{W}ins", f"{W}moveTo", f"{W}smartTag"}
+# What stands among blocks without content to read: properties, bookmarks and other marks, and
+# what a tracked change deleted.
+_SILENT = re.compile(
+    r"\w*Pr|bookmark(?:Start|End)|\w*Range(?:Start|End)|perm(?:Start|End)|proofErr|del|moveFrom"
+)
+# Where runs are not the paragraph's own: its text boxes (read as blocks of their own) and the
+# copies kept for old Word.
+_BOXES = {f"{W}txbxContent", f"{MC}Fallback"}
+
+
+def _blocks(element):
+    """The children of the body, a table, a row, a cell or a text box, wrappers opened."""
+    children = element.iterchildren()
+    if element.tag == f"{W}sdt":  # a content control: its content, not its properties
+        children = (
+            child for content in element.iterchildren(f"{W}sdtContent") for child in content
+        )
+    for child in children:
+        if child.tag in _WRAPPERS:
+            yield from _blocks(child)
+        elif isinstance(child.tag, str):  # not a comment
+            yield child
 
 
 def _unwrapped(element, tag):
     """The children of ``element`` with ``tag``, also those inside content controls (w:sdt, a
-    template's repeating rows or cells) and custom XML: nothing a control wraps is skipped."""
-    for child in element.iterchildren():
-        if child.tag == tag:
-            yield child
-        elif child.tag == f"{W}sdt":
-            for content in child.iterchildren(f"{W}sdtContent"):
-                yield from _unwrapped(content, tag)
-        elif child.tag == f"{W}customXml":
-            yield from _unwrapped(child, tag)
+    template's repeating rows or cells), custom XML and other wrappers: none is skipped."""
+    return (child for child in _blocks(element) if child.tag == tag)
 
 
-def _in_fallback(run) -> bool:
-    """Text boxes are stored twice (a choice and a fallback for old Word): read them once."""
-    return any(ancestor.tag == f"{MC}Fallback" for ancestor in run.iterancestors())
+def _own(element, tag=None):
+    """The descendants of ``element`` (with ``tag``) outside its text boxes and fallbacks."""
+    return [
+        node
+        for node in element.iter(tag)
+        if isinstance(node.tag, str) and not _in_box(node, element)
+    ]
+
+
+def _in_box(node, top) -> bool:
+    """Whether ``node`` stands in a text box or a fallback inside ``top``."""
+    if node is top:
+        return False
+    for ancestor in node.iterancestors():
+        if ancestor is top:
+            return False
+        if ancestor.tag in _BOXES:
+            return True
+    return False
+
+
+def _box_blocks(paragraph):
+    """The paragraphs and tables of the text boxes a paragraph anchors."""
+    return [child for box in _own(paragraph, f"{W}txbxContent") for child in _blocks(box)]
+
+
+def _has_picture(element) -> bool:
+    return next(element.iter("{*}blip", "{*}imagedata"), None) is not None
+
+
+def _cell_merge(cell):
+    """(columns spanned, "restart" / "continue" / None for a cell merged with those below)."""
+    properties = cell.find(f"{W}tcPr")
+    if properties is None:
+        return 1, None
+    span = _val(properties, "gridSpan", "1")
+    merge = properties.find(f"{W}vMerge")
+    merge = None if merge is None else merge.get(f"{W}val", "continue")
+    return (int(span) if span.isdigit() and int(span) > 0 else 1), merge
+
+
+def _labelled(pieces, label):
+    """The pieces of a paragraph after the number Word's automatic numbering shows before it,
+    bold when its text is."""
+    if label:
+        first_bold = next((p.bold for p in pieces if isinstance(p, Run) and p.text.strip()), False)
+        pieces.insert(0, Run(f"{label} ", bold=first_bold))
+    return pieces
+
+
+def _text(child, bold, italic, sup):
+    """The text a run's child shows (text, tab, non-breaking hyphen, line break), or None."""
+    if child.tag == f"{W}t":
+        return Run(child.text or "", bold, italic, sup)
+    if child.tag == f"{W}tab":
+        return Run(" ", bold, italic)
+    if child.tag == f"{W}noBreakHyphen":  # "12-NQ/TW" kept on one line
+        return Run("-", bold, italic, sup)
+    if child.tag in (f"{W}br", f"{W}cr") and child.get(f"{W}type") != "page":
+        return Run("\n")
+    return None
 
 
 def _flag(properties, name) -> bool:
@@ -651,17 +806,22 @@ def _note_texts(part):
 
 
 def _note_runs(note):
-    """A note's text, without its own copy of its mark: a leading superscript (Word writes
-    the mark as w:footnoteRef, other programs as superscript text); later superscripts, as
-    in "120 m²", are kept as such."""
+    """A note's text, a line per paragraph, without its own copy of its mark: a leading
+    superscript (Word writes the mark as w:footnoteRef, other programs as superscript text);
+    later superscripts, as in "120 m²", are kept as such."""
     runs, started = [], False
-    for text in note.iter(f"{W}t"):
-        properties = text.getparent().find(f"{W}rPr")
-        sup = _superscript(properties)
-        if sup and not started:
-            continue
-        started = started or bool((text.text or "").strip())
-        runs.append(Run(text.text or "", _flag(properties, "b"), _flag(properties, "i"), sup))
+    for paragraph in note.iter(f"{W}p"):
+        if runs:
+            runs.append(Run("\n"))
+        for run in paragraph.iter(f"{W}r"):
+            properties = run.find(f"{W}rPr")
+            sup = _superscript(properties)
+            for child in run:
+                text = _text(child, _flag(properties, "b"), _flag(properties, "i"), sup)
+                if text is None or (sup and not started):
+                    continue
+                started = started or bool(text.text.strip())
+                runs.append(text)
     return runs
 
 
@@ -763,6 +923,16 @@ class _Numbering:
             if linked is not None and _val(linked, "numId") != num_id:
                 abstract_id = self.nums.get(_val(linked, "numId"), (abstract_id, {}))[0]
         return abstract_id, self.abstract.get(abstract_id, {}), overrides
+
+    @contextmanager
+    def apart(self):
+        """Numbers in a table count on their own (its "Stt" column starts at 1) and the lists
+        around it go on after it."""
+        counters, self.counters = self.counters, {}
+        try:
+            yield
+        finally:
+            self.counters = counters
 
     def depth(self, paragraph, style):
         """1 for a list's first level, 2 for the level below, as the paragraph says."""

@@ -237,18 +237,29 @@ def _close_nested(html, nested, tag):
 
 
 def _table(table: Table) -> str:
+    """The first row is the head, with the rows its cells span down to; merged Word cells
+    keep their spans."""
     if not table.rows:
         return ""
-    head, *rows = table.rows
-    cells = "".join(format_html("<th>{}</th>", _runs(cell)) for cell in head)
-    body = "".join(
-        "<tr>" + "".join(format_html("<td>{}</td>", _runs(cell)) for cell in row) + "</tr>"
-        for row in rows
-    )
+    head = max((rows for (r, _c), (rows, _cols) in table.spans.items() if r == 0), default=1)
+    lines = []
+    for r, row in enumerate(table.rows):
+        tag = "th" if r < head else "td"
+        cells = (_cell(tag, cell, *table.spans.get((r, c), (1, 1))) for c, cell in enumerate(row))
+        lines.append(f"<tr>{''.join(cells)}</tr>")
     return (
-        f'<figure class="table"><table><thead><tr>{cells}</tr></thead>'
-        f"<tbody>{body}</tbody></table></figure>"
+        f'<figure class="table"><table><thead>{"".join(lines[:head])}</thead>'
+        f"<tbody>{''.join(lines[head:])}</tbody></table></figure>"
     )
+
+
+def _cell(tag, runs, rowspan, colspan):
+    spans = "".join(
+        f' {name}="{value}"'
+        for name, value in (("rowspan", rowspan), ("colspan", colspan))
+        if value > 1
+    )
+    return f"<{tag}{spans}>{_runs(runs)}</{tag}>"
 
 
 # --- photos ---------------------------------------------------------------------------
