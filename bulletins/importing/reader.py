@@ -15,6 +15,7 @@ import itertools
 import re
 import unicodedata
 import zipfile
+from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from io import BytesIO
@@ -997,6 +998,8 @@ class _PdfLine:
     y: float
     size: float
     page: int
+    right: float = 0
+    column: int = 0  # on a page set in columns, which one (0 is the leftmost)
 
     @property
     def text(self):
@@ -1005,6 +1008,11 @@ class _PdfLine:
     @property
     def bold(self):
         return all(run.bold for run in self.runs if run.text.strip())
+
+    @property
+    def frame(self):
+        """The page, or the column of a page, the line runs in: lines read on across frames."""
+        return self.page, self.column
 
 
 @dataclass
@@ -1018,17 +1026,37 @@ class _PdfTable:
     page: int
     size: float = 0
     bold: bool = False
+    column: int = 0
+
+    @property
+    def right(self):
+        return self.grid.right
 
     @property
     def text(self):
         return " ".join("".join(run.text for run in cell) for row in self.rows for cell in row)
 
 
+@dataclass
+class _PdfPicture:
+    """A picture a page draws, standing where its top edge is."""
+
+    image: Image
+    x: float
+    y: float
+    right: float
+    page: int
+    size: float = 0
+    column: int = 0
+    text: str = ""
+
+
 @reader(".pdf")
 def read_pdf(data: bytes) -> list:
     """The text layer of a PDF, read with PDFium (pypdfium2) with the position, size and font
     of every line, so paragraphs are rebuilt from the page's geometry (spacing, indents,
-    short last lines) rather than guessed from the text; page numbers are left out."""
+    short last lines) rather than guessed from the text; page numbers, running headers and
+    footers are left out."""
     import pypdfium2 as pdfium
 
     try:
@@ -1064,10 +1092,37 @@ def read_pdf(data: bytes) -> list:
                 "a PDF exported from Word."
             )
         )
-    return _pdf_paragraphs(lines)
+    return _pdf_paragraphs(_without_running_lines(lines))
 
 
 MAX_PDF_PAGES = 500
+
+
+def _without_running_lines(lines):
+    """The lines but for running headers and footers: the same text (but for its numbers:
+    "Trang 3") at the same height on most pages, first or last on the page and set apart from
+    the text by more than a line's spacing."""
+    pages = {}
+    for line in lines:
+        if isinstance(line, _PdfLine):
+            pages.setdefault(line.page, []).append(line)
+    ends = Counter()
+    for page in pages.values():
+        ends.update(
+            {
+                _running_key(end)
+                for end, neighbour in ((page[0], page[1:2]), (page[-1], page[-2:-1]))
+                if all(abs(end.y - other.y) > 1.5 * end.size for other in neighbour)
+            }
+        )
+    running = {key for key, count in ends.items() if count >= 2 and count > len(pages) / 2}
+    return [
+        line for line in lines if not (isinstance(line, _PdfLine) and _running_key(line) in running)
+    ]
+
+
+def _running_key(line):
+    return re.sub(r"\d+", "#", line.text), round(line.y)
 
 
 _BOLD_FONT = re.compile(r"bold|black|heavy|,b$", re.IGNORECASE)
@@ -1093,6 +1148,11 @@ class _PdfChars:
     def size(self, index):
         return self.c.FPDFText_GetFontSize(self.textpage, index)
 
+    def right(self, index):
+        left, right, bottom, top = (self.ctypes.c_double() for _ in range(4))
+        self.c.FPDFText_GetCharBox(self.textpage, index, left, right, bottom, top)
+        return right.value
+
     def bold(self, index):
         self.c.FPDFText_GetFontInfo(
             self.textpage, index, self.buffer, len(self.buffer), self.ctypes.byref(self.flags)
@@ -1103,8 +1163,9 @@ class _PdfChars:
 
 
 def _pdf_lines(page, number):
-    """The lines of a page from top to bottom; pieces on one baseline (table cells, a bullet
-    drawn apart, text after a raised footnote mark) are joined left to right."""
+    """The lines, tables and pictures of a page in reading order (_reading_order); pieces of
+    one column on one baseline (table cells, a bullet drawn apart, text after a raised footnote
+    mark) are joined left to right."""
     textpage = page.get_textpage()
     try:
         count = textpage.count_chars()
@@ -1127,21 +1188,25 @@ def _pdf_lines(page, number):
             if grid is not None:
                 _into_cells(grid, raw_line, start, chars, y, size)
                 continue
-            pieces.append(_PdfLine(_pdf_runs(raw_line, start, chars, y, size), x, y, size, number))
+            runs = _pdf_runs(raw_line, start, chars, y, size)
+            right = chars.right(start + len(raw_line.rstrip()) - 1)
+            pieces.append(_PdfLine(runs, x, y, size, number, right))
     finally:
         textpage.close()
     for grid in grids:
         rows = grid.table_rows(_joined_lines)
         if rows:
             pieces.append(_PdfTable(rows, grid, grid.left, grid.top, number))
+    pieces += _pictures(page, number, pieces)
     if len(text) == count:
-        pieces.sort(key=lambda piece: -piece.y)  # stable: one baseline keeps PDFium's order
+        pieces = _reading_order(pieces)
     lines = []
     for piece in pieces:
         if (
             lines
             and piece.size
             and lines[-1].size
+            and lines[-1].column == piece.column
             and abs(lines[-1].y - piece.y) < 0.45 * piece.size
         ):
             _merge(lines[-1], piece)
@@ -1152,6 +1217,87 @@ def _pdf_lines(page, number):
         for line in lines
         if not (_PAGE_NUMBER_LINE.fullmatch(line.text) and not 0.08 < line.y / height < 0.92)
     ]
+
+
+GUTTER_LINES = 6  # lines on each side of a gap in x before a page is read as columns
+SLACK = 2  # points: how far a line may stand out of its column
+
+
+def _reading_order(pieces):
+    """Pieces from top to bottom; on a page set in columns, each column from top to bottom in
+    turn, between the pieces that cross a gutter (a title over both columns). A column's x is
+    taken from its own left edge, so that its indents read as on a page of one column."""
+    gutters = _gutters([piece for piece in pieces if isinstance(piece, _PdfLine)])
+    margin = min((piece.x for piece in pieces), default=0)
+    band, keyed = 0, []
+    for piece in sorted(pieces, key=lambda piece: -piece.y):  # stable: a baseline keeps its order
+        crossing = any(piece.x < start - SLACK and piece.right > end for end, start in gutters)
+        starts = [start for _end, start in gutters if piece.x >= start - SLACK]
+        piece.column = 0 if crossing else len(starts)
+        if piece.column:
+            piece.x -= starts[-1] - margin
+        keyed.append((band + crossing, piece.column, piece))
+        band += 2 * crossing
+    return [piece for *_key, piece in sorted(keyed, key=lambda item: item[:2])]
+
+
+def _gutters(lines):
+    """(end, start) of each gap in x between columns of text: many lines start at one x, many
+    others end a line's height or more before it, and both sides are wide enough to be prose
+    (a column of numbers in a table without rules is not a column of text). What stands in the
+    gap (a page number) crosses it."""
+    if not lines:
+        return []
+    left, right = min(line.x for line in lines), max(line.right for line in lines)
+    gutters = []
+    starts = Counter(round(line.x) for line in lines)
+    for start in sorted(start for start, count in starts.items() if count >= GUTTER_LINES):
+        before = [line.right for line in lines if line.right < start - line.size]
+        if len(before) < GUTTER_LINES:
+            continue
+        end = max(before)
+        wide = min(end - left, right - start) > (right - left) / 4
+        if wide and not (gutters and gutters[-1][0] == end):  # not an indent in the column
+            gutters.append((end, start))
+    return gutters
+
+
+def _pictures(page, number, pieces):
+    """The pictures of a page, but for those text stands on (the scan under an OCR text layer,
+    a background) and those too small to be a photo (a rule, a bullet, a logo's dot)."""
+    import pypdfium2.raw as pdfium_c
+
+    found = []
+    for picture in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=4):
+        left, bottom, right, top = picture.get_bounds()
+        if min(right - left, top - bottom) < MIN_PICTURE or any(
+            left < line.x < right and bottom < line.y < top
+            for line in pieces
+            if isinstance(line, _PdfLine)
+        ):
+            continue
+        found.append(_PdfPicture(Image(_picture_data(picture), ".png"), left, top, right, number))
+    return found
+
+
+MIN_PICTURE = 30  # points, about a centimetre
+
+
+def _picture_data(picture) -> bytes:
+    """The picture as a file (JPEG kept as it is, others as PNG: the writer reads which); empty
+    when it is too large or cannot be decoded, so that the writer reports it as left out."""
+    import pypdfium2 as pdfium
+    from PIL import Image as Picture
+
+    width, height = picture.get_px_size()
+    if width * height > Picture.MAX_IMAGE_PIXELS:
+        return b""
+    stream = BytesIO()
+    try:
+        picture.extract(stream, fb_format="png")
+    except (pdfium.PdfiumError, OSError, ValueError):
+        return b""
+    return stream.getvalue()
 
 
 def _into_cells(grid, line, start, chars, y, size):
@@ -1194,7 +1340,7 @@ def _merge(line, other):
     left, right = sorted((line, other), key=lambda piece: piece.x)
     space = [] if right.text[:1] in ",.;:)…" else [Run(" ")]
     line.runs = [*left.runs, *space, *right.runs]
-    line.x, line.y, line.size = left.x, big.y, big.size
+    line.x, line.y, line.size, line.right = left.x, big.y, big.size, right.right
 
 
 _WORD = re.compile(r"\S+\s*")
@@ -1233,11 +1379,11 @@ def _pdf_paragraphs(lines) -> list:
     """Lines grouped into paragraphs: a wider gap than the usual line spacing, an indented
     first line, a change between bold and plain, a line that starts a numbered or listed item,
     or a short line before, ends a paragraph."""
-    lines_only = [line for line in lines if not isinstance(line, _PdfTable)]
+    lines_only = [line for line in lines if isinstance(line, _PdfLine)]
     gaps = sorted(
         round(a.y - b.y, 1)
         for a, b in itertools.pairwise(lines_only)
-        if a.page == b.page and 0 < a.y - b.y < 3 * a.size
+        if a.frame == b.frame and 0 < a.y - b.y < 3 * a.size
     )
     spacing = gaps[len(gaps) // 2] if gaps else 0
     left = min((line.x for line in lines_only), default=0)
@@ -1251,34 +1397,48 @@ def _pdf_paragraphs(lines) -> list:
             _add_table(blocks, line)
             current = None
             continue
-        if blocks and isinstance(blocks[-1][0], _PdfTable) and current is None:
-            current = [line]  # text under a table: a new paragraph, not a caption
+        if isinstance(line, _PdfPicture):
+            blocks.append((line, False))
+            current = None
+            continue
+        if blocks and isinstance(blocks[-1][0], _PdfTable | _PdfPicture) and current is None:
+            # text under a table or a picture: a new paragraph (under a picture, its caption)
+            current = [line]
             blocks.append((current, False))
             continue
         previous = current[-1] if current else None
         new = (
             previous is None
-            or (previous.page != line.page and _TERMINAL.search(previous.text))
-            or (previous.page == line.page and previous.y - line.y > 1.25 * spacing)
+            or (previous.frame != line.frame and _TERMINAL.search(previous.text))
+            or (previous.frame == line.frame and previous.y - line.y > 1.25 * spacing)
             or previous.bold != line.bold
             or _starts_block(line.text)
             or (line.x > previous.x + 8 and line.x - left > 8 and previous.x - left < 8)
-            or (len(previous.text) < 0.7 * full and _TERMINAL.search(previous.text))
+            # a short line that ends a sentence, or is set in from the next (a centred caption)
+            or (
+                len(previous.text) < 0.7 * full
+                and (_TERMINAL.search(previous.text) or line.x < previous.x - 8)
+            )
         )
         if new:
             current = [line]
             # a photo stood in a gap of several lines: the short text under it is its caption
-            if previous is not None and previous.page == line.page:
+            if previous is not None and previous.frame == line.frame:
                 gap = previous.y - line.y
             else:  # across a page break: what is left at the foot of one and the head of the next
                 gap = (previous.y - bottom if previous else 0) + top - line.y
             blocks.append((current, gap > PHOTO_GAP * spacing))
         else:
             current.append(line)
-    return [
-        Table(block.rows) if isinstance(block, _PdfTable) else _pdf_paragraph(block, detached)
-        for block, detached in blocks
-    ]
+    return [_pdf_block(block, detached) for block, detached in blocks]
+
+
+def _pdf_block(block, detached):
+    if isinstance(block, _PdfTable):
+        return Table(block.rows)
+    if isinstance(block, _PdfPicture):
+        return block.image
+    return _pdf_paragraph(block, detached)
 
 
 def _add_table(blocks, table):
