@@ -448,3 +448,5 @@ def test_a_pdf_running_header_does_not_land_in_the_text():
     assert len(bulletin.sections) == 5
     polluted = [s.number for s in bulletin.sections if running in f"{s.heading}\n{s.text}"]
     assert not polluted, polluted
+    warned = [warning.text for warning in bulletin.warnings if warning.kind == "omission"]
+    assert len(warned) == 1 and running in warned[0], warned  # the editor is told

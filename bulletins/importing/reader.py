@@ -91,6 +91,10 @@ UNKNOWN_CONTENT = _(
     "Content of a kind the import does not read (%(kind)s) in %(place)s was left out: open the "
     "file in Word, save it again and import it again, or copy that content as text."
 )
+RUNNING_LINES_LEFT_OUT = _(
+    "Lines repeated at the top or bottom of the pages (%(lines)s) were left out as running "
+    "headers or footers: check that they are not part of the text."
+)
 DRAWING_LEFT_OUT = _(
     "A chart, SmartArt or drawn shape in %(place)s was left out: a browser cannot show it. "
     "Insert it again as a picture (PNG or JPEG)."
@@ -1092,7 +1096,13 @@ def read_pdf(data: bytes) -> list:
                 "a PDF exported from Word."
             )
         )
-    return _pdf_paragraphs(_without_running_lines(lines))
+    kept = _without_running_lines(lines)
+    kept_ids = {id(line) for line in kept}
+    running = list(dict.fromkeys(line.text for line in lines if id(line) not in kept_ids))
+    if not running:
+        return _pdf_paragraphs(kept)
+    shown = "; ".join(f"“{text}”" for text in running[:3])
+    return [Omission(RUNNING_LINES_LEFT_OUT, {"lines": shown}), *_pdf_paragraphs(kept)]
 
 
 MAX_PDF_PAGES = 500
