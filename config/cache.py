@@ -2,8 +2,8 @@
 
 Django builds a new ``redis.Redis`` for every cache call, and building one copies redis-py's
 table of reply callbacks: 0.06 ms, as much as the GET itself over a local socket, a dozen
-times on every page. A client only borrows connections from its pool and is safe to share
-between threads, so one per pool is kept.
+times on every page. A client only borrows connections from its pool, so one per pool is
+kept (Django already keeps one cache object per thread).
 """
 
 from django.core.cache.backends import redis

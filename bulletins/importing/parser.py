@@ -584,6 +584,7 @@ class _Sections:
     def read(self, blocks, start):
         self.blocks = blocks
         self.roman = _roman_sections(blocks, start)
+        self.styled_numbers = _styled_numbers(blocks, start)
         for index in range(start, len(blocks)):
             check_deadline()
             self.index = index
@@ -713,13 +714,7 @@ class _Sections:
     def _styled_ahead(self, number) -> bool:
         """A paragraph in a Heading style further on carries this top-level number: a plain
         "N." before it is a bold title in a section's text (as in our own Word files)."""
-        for block in self.blocks[self.index + 1 :]:
-            if isinstance(block, Paragraph) and block.style_level:
-                text = plain(block.runs)
-                match = _NUMBER.match(text) or _styled_number(block, text)
-                if match and match.group("number").strip().rstrip(".") == str(number):
-                    return True
-        return False
+        return self.styled_numbers.get(str(number), -1) > self.index
 
     def _subsection_follows(self, number) -> bool:
         """The next numbered paragraph is "N.1": N is a section whose heading is this line."""
@@ -837,7 +832,8 @@ def _part(block, text):
     """The number of a part heading ("PHẦN THỨ HAI: ..."): a short line, bold or in capitals,
     so that a sentence starting "Phần thứ hai của hội nghị ..." stays text."""
     match = _PART.match(text)
-    if not match or len(text) > 200:
+    sentence = len(text.split()) > 4 and text.endswith((".", ";"))
+    if not match or len(text) > 120 or sentence:
         return 0
     if not (text.isupper() or all(run.bold for run in block.runs if run.text.strip())):
         return 0
@@ -866,6 +862,19 @@ def _styled_number(block, text):
     if not (block.style_level and block.label and _WORD_LABEL.fullmatch(block.label)):
         return None
     return _WORD_LABEL.match(text)
+
+
+def _styled_numbers(blocks, start):
+    """{number: index of its last paragraph in a Heading style}, for ``_styled_ahead``."""
+    found = {}
+    for index in range(start, len(blocks)):
+        block = blocks[index]
+        if isinstance(block, Paragraph) and block.style_level:
+            text = plain(block.runs)
+            match = _NUMBER.match(text) or _styled_number(block, text)
+            if match:
+                found[re.sub(r"\s+", "", match.group("number")).rstrip(".")] = index
+    return found
 
 
 def _roman_value(numeral):

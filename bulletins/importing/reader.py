@@ -498,11 +498,13 @@ class _WordReader:
             self.out = out
 
     def _table(self, element):
-        """A one-cell box, or a table laying out pictures, is read as the blocks its cells hold,
-        so that a heading or a caption in it is one; any other table is kept as a table."""
+        """A one-cell box, or a table laying out pictures (at least half its cells hold one:
+        the others their captions), is read as the blocks its cells hold, so that a heading or
+        a caption in it is one; any other table is kept as a table, a logo in a cell of a table
+        of figures following it."""
         rows = [list(_unwrapped(row, f"{W}tc")) for row in _unwrapped(element, f"{W}tr")]
         cells = [cell for row in rows for cell in row]
-        if len(cells) == 1 or any(map(_has_picture, cells)):
+        if len(cells) == 1 or 2 * sum(map(_has_picture, cells)) >= len(cells):
             if len(cells) > 1:
                 self.out.append(Omission(LAYOUT_UNDONE))
             for cell in cells:
@@ -666,7 +668,7 @@ class _WordReader:
             if part is not None:
                 found = True
                 yield Image(part.blob, PurePosixPath(str(part.partname)).suffix.lower())
-        if not found and not _own(element, f"{W}txbxContent"):
+        if not (found or _own(element, f"{W}txbxContent") or _is_rule(element)):
             yield Omission(DRAWING_LEFT_OUT)
 
 
@@ -726,6 +728,18 @@ def _in_box(node, top) -> bool:
 def _box_blocks(paragraph):
     """The paragraphs and tables of the text boxes a paragraph anchors."""
     return [child for box in _own(paragraph, f"{W}txbxContent") for child in _blocks(box)]
+
+
+# Shapes that only draw a line (the rule under "ĐẢNG CỘNG SẢN VIỆT NAM"): nothing to report.
+_RULES = {"line", "straightConnector1", "bentConnector2", "bentConnector3", "curvedConnector3"}
+
+
+def _is_rule(drawing) -> bool:
+    """A drawing made only of lines and connectors, DrawingML or VML."""
+    shapes = [node.get("prst") for node in drawing.iter("{*}prstGeom")]
+    connector = next(drawing.iter("{*}cNvCnPr"), None) is not None
+    vml_line = next(drawing.iter("{urn:schemas-microsoft-com:vml}line"), None) is not None
+    return vml_line or ((bool(shapes) or connector) and all(prst in _RULES for prst in shapes))
 
 
 def _has_picture(element) -> bool:

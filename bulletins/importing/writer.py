@@ -237,19 +237,25 @@ def _close_nested(html, nested, tag):
 
 
 def _table(table: Table) -> str:
-    """The first row is the head, with the rows its cells span down to; merged Word cells
-    keep their spans."""
+    """The first row is the head, with the rows its cells all span down to; merged Word cells
+    keep their spans. A span cannot cross from the head into the body, so where the first
+    row's cells span unevenly (a label merged down the first column) the table has no head
+    part and its first row is a row of header cells."""
     if not table.rows:
         return ""
-    head = max((rows for (r, _c), (rows, _cols) in table.spans.items() if r == 0), default=1)
+    spans = {rows for (r, _c), (rows, _cols) in table.spans.items() if r == 0} or {1}
+    head = spans.pop() if len(spans) == 1 else 0
+    if head >= len(table.rows):
+        head = 0
     lines = []
     for r, row in enumerate(table.rows):
-        tag = "th" if r < head else "td"
+        tag = "th" if r < max(head, 1) else "td"
         cells = (_cell(tag, cell, *table.spans.get((r, c), (1, 1))) for c, cell in enumerate(row))
         lines.append(f"<tr>{''.join(cells)}</tr>")
+    thead = f"<thead>{''.join(lines[:head])}</thead>" if head else ""
     return (
-        f'<figure class="table"><table><thead>{"".join(lines[:head])}</thead>'
-        f"<tbody>{''.join(lines[head:])}</tbody></table></figure>"
+        f'<figure class="table"><table>{thead}<tbody>{"".join(lines[head:])}</tbody></table>'
+        "</figure>"
     )
 
 
