@@ -567,7 +567,13 @@ def _references(root, notes):
     candidates = {}
     for sup in root.iter("sup"):
         marker = " ".join(sup.text_content().split())
-        before = sup.getprevious().tail if sup.getprevious() is not None else sup.getparent().text
+        previous = sup.getprevious()
+        # "<strong>250 m</strong><sup>2</sup>": the unit may end inside the element before.
+        before = (
+            previous.text_content() + (previous.tail or "")
+            if previous is not None
+            else sup.getparent().text
+        )
         if marker in by_marker and not _UNIT_BEFORE.search((before or "").rstrip()):
             candidates.setdefault(marker, []).append(sup)
     found = {}

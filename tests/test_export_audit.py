@@ -273,3 +273,27 @@ def test_the_home_page_lists_the_main_sections_with_the_issues_numbers(client, r
         ("1", "Quán triệt Nghị quyết Đại hội Đảng bộ tỉnh"),
         ("3", "Tin hoạt động của Thành phố"),
     ]
+
+
+def test_a_unit_in_bold_before_its_power_is_not_taken_for_a_footnote(board):
+    """The same with the area in bold: "<strong>250 m</strong><sup>2</sup>"."""
+    body = (
+        "<p>Diện tích sân tập <strong>250 m</strong><sup>2</sup>, khánh thành ngày 02/9.</p>"
+        "<p>Kinh phí do nhân dân đóng góp<sup>2</sup>.</p>"
+    )
+    issue = build(board, [(1, "Tin hoạt động", body, [("2", "Gần 300 triệu đồng.")])])
+    document = docx.Document(io.BytesIO(word.issue_docx(issue, issue.sections.all())))
+    area = next(p for p in document.paragraphs if "Diện tích" in p.text)
+    funding = next(p for p in document.paragraphs if "Kinh phí" in p.text)
+    assert len(area._p.xpath(".//w:footnoteReference")) == 0
+    assert len(funding._p.xpath(".//w:footnoteReference")) == 1
+
+
+def test_orientation_numbers_keep_their_inner_dots(client, reader, board):
+    """A main section numbered "1.2." (an outline that starts one level down) is listed as
+    1.2 in the orientation table, not 12."""
+    issue = build(board, [(1, "Tin hoạt động", "<p>Thành ủy họp.</p>", [])])
+    Section.objects.filter(issue=issue).update(number="1.2.")
+    client.force_login(reader)
+    page = client.get(issue.get_absolute_url()).content.decode()
+    assert re.search(r"<td>1\.2</td><td><a [^>]*>Tin hoạt động</a>", page), page

@@ -67,3 +67,9 @@ def css_string(text):
     """Text as a quoted CSS string, safe inside a <style> element (for @page margin boxes)."""
     escaped = _CSS_UNSAFE.sub(lambda match: f"\\{ord(match.group()):x} ", str(text))
     return mark_safe(f'"{escaped}"')  # noqa: S308 (every character that could end it is escaped)
+
+
+@register.filter
+def bare_number(number):
+    """A section's number as an orientation list prints it: "3." is 3, "1.2." is 1.2."""
+    return (number or "").strip().rstrip(".")
