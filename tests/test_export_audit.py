@@ -276,10 +276,10 @@ def test_the_home_page_lists_the_main_sections_with_the_issues_numbers(client, r
 
 
 def test_a_unit_in_bold_before_its_power_is_not_taken_for_a_footnote(board):
-    """The same with the area in bold: "<strong>250 m</strong><sup>2</sup>"."""
+    """The area in bold, after the reference: "<strong>250 m</strong><sup>2</sup>"."""
     body = (
-        "<p>Diện tích sân tập <strong>250 m</strong><sup>2</sup>, khánh thành ngày 02/9.</p>"
         "<p>Kinh phí do nhân dân đóng góp<sup>2</sup>.</p>"
+        "<p>Diện tích sân tập <strong>250 m</strong><sup>2</sup>, khánh thành ngày 02/9.</p>"
     )
     issue = build(board, [(1, "Tin hoạt động", body, [("2", "Gần 300 triệu đồng.")])])
     document = docx.Document(io.BytesIO(word.issue_docx(issue, issue.sections.all())))
