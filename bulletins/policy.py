@@ -88,8 +88,13 @@ class StaffPolicy:
 
     def publishers_for(self, user):
         """The organisations whose issues the user works on (and may start or import): the
-        publishers among their organisations. An editor who is also a member of a party cell
-        does not publish in the cell's name, nor reach from it the boards of its committee."""
+        publishers among their organisations that still exist. An editor who is also a
+        member of a party cell does not publish in the cell's name, nor reach from it the
+        boards of its committee; a body that ended publishes nothing more (its staff keep its
+        archive: ``archives_for``)."""
+        return self._publishers_among(user).current()
+
+    def _publishers_among(self, user):
         if user is None or not user.is_active:
             return Organisation.objects.none()
         if user.is_superuser:
@@ -128,6 +133,8 @@ class StaffPolicy:
             return False
         if action == DELETE:
             return not issue.was_published
+        if action in (SUBMIT, PUBLISH) and issue.publisher.has_ended():
+            return False  # nothing new goes out, nor back out, in the name of an ended body
         if action in _CORRECTING and issue.was_published:
             return user.has_perm(PUBLISH_PERMISSION)
         return True
@@ -177,7 +184,7 @@ class StaffPolicy:
         those succeeded (a merged board's staff keep its archive; they publish only as their
         own body)."""
         if not hasattr(user, "_archives"):  # once per request, like Django's permission cache
-            own = set(self.publishers_for(user).values_list("pk", flat=True))
+            own = set(self._publishers_among(user).values_list("pk", flat=True))
             user._archives = own | Organisation.objects.predecessors_of(own)
         return user._archives
 

@@ -253,6 +253,12 @@ class Organisation(Versioned):
                 return former.name
         return self.name
 
+    def has_ended(self, on=None):
+        """Whether the organisation no longer exists on a day (today by default)."""
+        return self.existed_until is not None and self.existed_until < (
+            on or timezone.localdate()
+        )
+
     def clean(self):
         if self.existed_from and self.existed_until and self.existed_until < self.existed_from:
             raise ValidationError(
