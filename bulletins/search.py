@@ -21,7 +21,18 @@ from functools import cached_property
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.db.models import BooleanField, Case, F, FloatField, Func, Q, TextField, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    F,
+    FloatField,
+    Func,
+    Q,
+    TextField,
+    Value,
+    When,
+    prefetch_related_objects,
+)
 from django.db.models.functions import Concat
 from django.db.models.signals import m2m_changed, post_save
 from django.dispatch import receiver
@@ -303,6 +314,7 @@ class Hit:
     url: str
     rank: float
     issue: str = ""
+    publisher: str = ""
     section_number: str = ""
     heading: str = ""
     snippet: str = ""
@@ -324,6 +336,9 @@ def section_url(section):
 
 
 def section_hits(query, sections):
+    """The page's hits, each naming its issue and its publisher as printed then."""
+    sections = list(sections)
+    prefetch_related_objects(sections, "issue__publisher__former_names")
     snippets = query.snippets(sections)
     return [
         Hit(
@@ -332,6 +347,7 @@ def section_hits(query, sections):
             url=section_url(section),
             rank=float(section.rank),
             issue=section.issue.title,
+            publisher=section.issue.publisher_name,
             section_number=section.number,
             heading=section.heading,
             snippet=snippets.get(section.pk, ""),
