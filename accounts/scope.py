@@ -15,6 +15,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
+from django.utils import timezone
 
 from people.models import Organisation, Succession, Transfer
 
@@ -54,14 +55,30 @@ def tree_version():
 
 def scopes(user):
     """(ids of the user's organisations and all above them, {former body id: last day}, ids of
-    their organisations' cell types)."""
-    key = f"accounts:scope:{user.pk}:{tree_version()}:cells"
+    their organisations' cell types).
+
+    An organisation of the user's that has ended (a cell dissolved with no successor) reads
+    on as a former body: what was addressed to it and above it up to its last day, nothing
+    published after. The day is in the key, so an end is seen the day it comes."""
+    today = timezone.localdate()
+    key = f"accounts:scope:{user.pk}:{tree_version()}:{today}:cells"
     found = cache.get(key)
     if found is None:
-        own = dict(user.organisations.values_list("pk", "cell_type_id"))
-        reading = Organisation.objects.with_ancestors(own)
-        cell_types = frozenset(filter(None, own.values()))
-        found = (reading, Organisation.objects.former_scope(reading), cell_types)
+        rows = list(user.organisations.values_list("pk", "cell_type_id", "existed_until"))
+        ended = {pk: until for pk, _type, until in rows if until is not None and until < today}
+        reading = Organisation.objects.with_ancestors(pk for pk, *_ in rows if pk not in ended)
+        former = Organisation.objects.former_scope(reading)
+        for pk, until in ended.items():
+            chain = Organisation.objects.with_ancestors([pk])
+            earlier = Organisation.objects.former_scope(chain)
+            lasts = {body: until for body in chain} | {
+                body: min(last, until) for body, last in earlier.items()
+            }
+            for body, last in lasts.items():
+                if body not in reading and former.get(body, last) <= last:
+                    former[body] = last
+        cell_types = frozenset(filter(None, (cell_type for _pk, cell_type, _until in rows)))
+        found = (reading, former, cell_types)
         cache.set(key, found, TIMEOUT)
     return found
 

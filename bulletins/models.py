@@ -125,7 +125,11 @@ class IssueQuerySet(models.QuerySet):
         addressed = issue.audience_organisations.values_list("pk", flat=True)
         day = timezone.localdate(issue.published_at)
         reached = Organisation.objects.under(Organisation.objects.heirs(addressed, day))
-        members = accounts.model.organisations.through.objects.filter(organisation_id__in=reached)
+        # A body that had ended when the issue came out reads nothing published after its end.
+        reading = Organisation.objects.filter(pk__in=reached).exclude(existed_until__lt=day)
+        members = accounts.model.organisations.through.objects.filter(
+            organisation_id__in=reading.values("pk")
+        )
         return accounts.filter(
             models.Q(is_superuser=True) | models.Q(pk__in=members.values("user_id"))
         )
@@ -295,6 +299,14 @@ class Issue(Versioned):
         """The publisher's name as it was when the issue came out (the archive keeps it)."""
         when = self.published_at or timezone.now()
         return self.publisher.name_on(timezone.localdate(when))
+
+    @property
+    def publisher_parent_name(self):
+        """The name of the committee the publisher stood under when the issue came out, as
+        it was then ("" for a publisher at the top)."""
+        day = timezone.localdate(self.published_at or timezone.now())
+        parent = self.publisher.parent_on(day)
+        return parent.name_on(day) if parent else ""
 
     @property
     def period_end(self):

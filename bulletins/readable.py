@@ -93,7 +93,7 @@ def readable_issues(user, *, staff=False):
             Issue.objects.filter(Q(pk__in=visible.values("pk")) | Q(pk__in=managed.values("pk")))
         )
     tree, issues = scope.current_versions(scope.VERSION_KEY, ISSUES_VERSION_KEY)
-    key = f"bulletins:readable:{user.pk}:{user.is_superuser}:{tree}:{issues}"
+    key = cache_key(user, tree, issues)
     # A page asks more than once (access, then neighbours): the user object of the request
     # keeps the answer of these versions.
     kept_key, found = getattr(user, "_readable", (None, None))
@@ -107,6 +107,13 @@ def readable_issues(user, *, staff=False):
         cache.set(key, found, scope.TIMEOUT)
     user._readable = (key, found)
     return found
+
+
+def cache_key(user, tree, issues):
+    """Where a user's list is kept under these versions. The day too: an organisation's end,
+    reached at midnight, changes what its members read."""
+    day = timezone.localdate()
+    return f"bulletins:readable:{user.pk}:{user.is_superuser}:{tree}:{issues}:{day}"
 
 
 @receiver([post_save, post_delete], sender=Issue)

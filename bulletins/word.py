@@ -236,7 +236,7 @@ class _Writer:
         issue = self.issue
         publisher = self.document.add_paragraph()
         publisher.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        names = [issue.publisher.parent.name] if issue.publisher.parent_id else []
+        names = [name for name in [issue.publisher_parent_name] if name]
         for index, name in enumerate([*names, issue.publisher_name]):
             run = publisher.add_run(clean_text(name))
             run.bold = run.font.all_caps = True

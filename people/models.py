@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Value
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -19,6 +19,26 @@ def _chain(pk, parents):
     while pk is not None and pk not in chain:
         chain.add(pk)
         pk = parents.get(pk)
+    return chain
+
+
+def _moves(changes):
+    """{organisation: [(day, parent it was moved from)]}, from ``_changes``' transfers."""
+    moves = {}
+    for earlier, later, day, transfer in changes:
+        if transfer:
+            moves.setdefault(later, []).append((day, earlier))
+    return moves
+
+
+def _chain_on(pk, day, parents, moves):
+    """``_chain`` as the tree stood on ``day``: an organisation moved later (a Transfer)
+    stood under the parent it was moved from."""
+    chain = set()
+    while pk is not None and pk not in chain:
+        chain.add(pk)
+        later = [(when, parent) for when, parent in moves.get(pk, ()) if when > day]
+        pk = min(later)[1] if later else parents.get(pk)
     return chain
 
 
@@ -47,34 +67,37 @@ class OrganisationQuerySet(models.QuerySet):
         succession, and so does the committee a cell was moved away from: its members keep
         reading what was addressed to those bodies before the change. Chains are followed
         (a ward merged into a ward that later merged again), each step ending no later than
-        the one after it.
+        the one after it, and taken only if it came before it: a cell that left a commune
+        does not inherit what the commune took over after she left.
         """
         changes = self._changes()
         if not changes:
             return {}
-        parents = self._parents()
+        parents, moves = self._parents(), _moves(changes)
         former, todo = {}, [(pk, None) for pk in ids]
         while todo:
             pk, until = todo.pop()
-            steps = [(earlier, day) for earlier, later, day in changes if later == pk]
+            steps = [(earlier, day) for earlier, later, day, _transfer in changes if later == pk]
             for earlier, day in steps:
                 last = day - timedelta(days=1)
+                if until is not None and last > until:
+                    continue  # the step came after the reader's body had left ``pk``
                 last = last if until is None else min(last, until)
-                for ancestor in _chain(earlier, parents):
+                for ancestor in _chain_on(earlier, last, parents, moves):
                     if former.get(ancestor, date.min) < last:
                         former[ancestor] = last
                         todo.append((ancestor, last))
         return former
 
     def _changes(self):
-        """(earlier body, later body, day): a predecessor and its successor, or the committee a
-        cell left and the cell; one query for both."""
+        """(earlier body, later body, day, whether a transfer): a predecessor and its
+        successor, or the committee a cell left and the cell; one query for both."""
         return list(
             Succession.objects.order_by()
-            .values_list("predecessor_id", "successor_id", "date")
+            .values_list("predecessor_id", "successor_id", "date", Value(False))
             .union(
                 Transfer.objects.order_by().values_list(
-                    "from_parent_id", "organisation_id", "date"
+                    "from_parent_id", "organisation_id", "date", Value(True)
                 ),
                 all=True,
             )
@@ -85,18 +108,24 @@ class OrganisationQuerySet(models.QuerySet):
         members keep what was addressed to them on ``day``: successors and the cells moved
         away, by changes after that day, following chains (a body counts as its committees'
         predecessor too, as in former_scope)."""
-        found = set(ids)
-        later_changes = [change for change in self._changes() if change[2] > day]
+        reached = dict.fromkeys(ids, day)  # body: the day the issue became its members'
+        changes = self._changes()
+        later_changes = [change for change in changes if change[2] > day]
         if not later_changes:
-            return found
-        parents, grown = self._parents(), True
+            return set(reached)
+        parents, moves, grown = self._parents(), _moves(changes), True
         while grown:
             grown = False
-            for earlier, later, _day in later_changes:
-                if later not in found and _chain(earlier, parents) & found:
-                    found.add(later)
+            for earlier, later, when, _transfer in later_changes:
+                # A change passes the issue on only if the body it starts from had it then.
+                before = when - timedelta(days=1)
+                if later not in reached and any(
+                    pk in reached and reached[pk] <= when
+                    for pk in _chain_on(earlier, before, parents, moves)
+                ):
+                    reached[later] = when
                     grown = True
-        return found
+        return set(reached)
 
     def under(self, ids):
         """Ids of the given organisations and every organisation below them."""
@@ -244,6 +273,12 @@ class Organisation(Versioned):
         """Its name, then the names above it: a name is unique under its parent only."""
         return (self.name, *(self.parent.natural_key() if self.parent_id else ()))
 
+    def parent_on(self, day):
+        """The organisation this one stood under on ``day``: the parent it was moved from by
+        the first move after that day, else its parent now."""
+        moved = self.transfers.filter(date__gt=day).order_by("date").first()
+        return moved.from_parent if moved else self.parent
+
     def name_on(self, day):
         """The name the organisation bore on a day; uses prefetched ``former_names``."""
         for former in self.former_names.all():
@@ -255,9 +290,7 @@ class Organisation(Versioned):
 
     def has_ended(self, on=None):
         """Whether the organisation no longer exists on a day (today by default)."""
-        return self.existed_until is not None and self.existed_until < (
-            on or timezone.localdate()
-        )
+        return self.existed_until is not None and self.existed_until < (on or timezone.localdate())
 
     def clean(self):
         if self.existed_from and self.existed_until and self.existed_until < self.existed_from:

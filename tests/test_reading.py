@@ -228,7 +228,7 @@ def test_what_another_process_cached_before_the_commit_is_retired_by_it(
         tree, issues = readable.scope.current_versions(
             readable.scope.VERSION_KEY, readable.ISSUES_VERSION_KEY
         )
-        cache.set(f"bulletins:readable:{reader.pk}:False:{tree}:{issues}", before)
+        cache.set(readable.cache_key(reader, tree, issues), before)
         assert issue.pk in readable.readable_issues(reader)  # the stale entry, until commit
     assert issue.pk not in readable.readable_issues(reader)
 
@@ -249,7 +249,7 @@ def test_a_withdrawn_issue_is_closed_even_to_a_process_with_an_old_list(
     tree, issues = readable.scope.current_versions(
         readable.scope.VERSION_KEY, readable.ISSUES_VERSION_KEY
     )
-    cache.set(f"bulletins:readable:{reader.pk}:False:{tree}:{issues}", stale)  # as elsewhere
+    cache.set(readable.cache_key(reader, tree, issues), stale)  # as elsewhere
     assert issue.pk in readable.readable_issues(reader)
     assert reader_client.get(issue.get_absolute_url()).status_code == 404
     assert reader_client.get(reverse("bulletins:issue_pdf", args=[issue.pk])).status_code == 404
