@@ -10,7 +10,11 @@ from .models import Issue
 
 def move_unpublished(sender, moves, day, apply, **kwargs):
     lines = []
-    unpublished = Issue.objects.exclude(status__in=[Issue.Status.PUBLISHED, Issue.Status.WITHDRAWN])
+    # A scheduled issue already due is in readers' hands (published()) before the task that
+    # marks it published has run: it is not rewritten either.
+    unpublished = Issue.objects.exclude(
+        status__in=[Issue.Status.PUBLISHED, Issue.Status.WITHDRAWN]
+    ).exclude(pk__in=Issue.objects.published().values("pk"))
     for old, new in moves.items():
         published_by = list(unpublished.filter(publisher=old))
         addressed = list(unpublished.filter(audience_organisations=old))

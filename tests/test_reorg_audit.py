@@ -250,3 +250,23 @@ def policy_publishers(user):
     from bulletins.policy import policy
 
     return set(policy.publishers_for(user))
+
+
+def test_a_merge_leaves_a_scheduled_issue_already_due_as_readers_have_it(city, board):
+    """An issue scheduled for a time that has passed is in readers' hands before the task
+    marking it published has run: merging its board moves the drafts, not that issue."""
+    province = city.parent
+    due = make_issue(board, 6, published=False)
+    due.status = Issue.Status.SCHEDULED
+    due.published_at = timezone.now() - datetime.timedelta(hours=1)
+    due.save()
+    draft = make_issue(board, 7, published=False)
+    new_board = org("Ban Tuyên giáo và Dân vận Tỉnh ủy", Kind.BOARD, province)
+
+    reorganisation.merge([board], new_board, REFORM, apply=True)
+
+    due.refresh_from_db()
+    draft.refresh_from_db()
+    assert due in Issue.objects.published()
+    assert due.publisher == board  # as its readers received it
+    assert draft.publisher == new_board
