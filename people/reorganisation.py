@@ -45,11 +45,16 @@ def _names(organisations):
     return ", ".join(organisation.name for organisation in organisations)
 
 
-def _check_alive(organisations, day):
-    for organisation in organisations:
+def _check_alive(organisations, day, *, receiving=()):
+    """Each organisation exists on ``day`` and did before it (it changes that day); one only
+    ``receiving`` (a new parent) may start that very day."""
+    for organisation in [*organisations, *receiving]:
         if organisation.existed_until is not None:
             raise ValidationError(_("“%(name)s” has already ended.") % {"name": organisation.name})
-        if organisation.existed_from is not None and day <= organisation.existed_from:
+        starts = organisation.existed_from
+        if starts is not None and (
+            day < starts or (day == starts and organisation not in receiving)
+        ):
             raise ValidationError(
                 _("“%(name)s” did not exist yet on that day.") % {"name": organisation.name}
             )
@@ -167,7 +172,7 @@ def move(organisations, parent, day, *, actor=None, apply=False):
     if not organisations:
         message = _("The chosen organisations are already under %(parent)s.")
         raise ValidationError(message % {"parent": parent.name})
-    _check_alive([parent, *organisations], day)
+    _check_alive(organisations, day, receiving=[parent])
     moving = {o.pk for o in organisations}
     if Organisation.objects.with_ancestors([parent.pk]) & moving:
         raise ValidationError(_("An organisation cannot move under itself."))

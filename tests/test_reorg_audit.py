@@ -270,3 +270,23 @@ def test_a_merge_leaves_a_scheduled_issue_already_due_as_readers_have_it(city, b
     assert due in Issue.objects.published()
     assert due.publisher == board  # as its readers received it
     assert draft.publisher == new_board
+
+
+def test_cells_move_into_a_new_commune_on_its_first_day(city):
+    """Xã Hòa An Mới exists from 1/7/2025: its cells are moved under it that same day; a cell
+    that only starts that day cannot be moved on it."""
+    old = org("Đảng ủy xã Dân Chủ", Kind.COMMUNE, city)
+    new = org("Đảng ủy xã Hòa An Mới", Kind.COMMUNE, city)
+    new.existed_from = REFORM
+    new.save()
+    cell = org("Chi bộ xóm Khuổi Luông", Kind.CELL, old)
+
+    reorganisation.move([cell], new, REFORM, apply=True)
+
+    cell.refresh_from_db()
+    assert cell.parent == new
+    young = org("Chi bộ xóm Nà Pò", Kind.CELL, old)
+    young.existed_from = REFORM
+    young.save()
+    with pytest.raises(ValidationError):
+        reorganisation.move([young], new, REFORM, apply=True)
