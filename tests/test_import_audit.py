@@ -11,7 +11,6 @@ from io import BytesIO
 
 import docx
 import pytest
-from django.utils import translation
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import parse_xml
@@ -21,6 +20,7 @@ from bulletins.importing import import_bulletin, read_bytes
 from bulletins.importing.reader import Table
 
 from .support import add_notes_part
+from .test_import import english  # noqa: F401 (autouse: messages as msgids)
 
 W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 DRAWING_NS = (
@@ -29,12 +29,6 @@ DRAWING_NS = (
     'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
 )
 FILLER = "Các chi bộ triển khai đến toàn thể đảng viên, bảo đảm nghiêm túc, thiết thực."
-
-
-@pytest.fixture(autouse=True)
-def english():
-    with translation.override("en"):
-        yield
 
 
 # --- helpers --------------------------------------------------------------------------

@@ -3,14 +3,13 @@
 from io import BytesIO
 
 import docx
-import pytest
-from django.utils import translation
 from docx.oxml import parse_xml
 
 from bulletins.importing import read_bytes
 from bulletins.importing.reader import Table, read_blocks
 from bulletins.importing.writer import _table
 
+from .test_import import english  # noqa: F401 (autouse: messages as msgids)
 from .test_import_audit import (
     DRAWING_NS,
     FILLER,
@@ -20,12 +19,6 @@ from .test_import_audit import (
     png,
     saved,
 )
-
-
-@pytest.fixture(autouse=True)
-def english():
-    with translation.override("en"):
-        yield
 
 
 def test_a_data_table_with_a_small_logo_in_one_cell_stays_a_table():
