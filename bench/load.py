@@ -7,6 +7,11 @@ gunicorn and whitenoise. Absolute numbers drift on a shared machine; the ratio t
 file is the figure. CPU per request is the gunicorn workers' CPU time divided by the
 requests they answered.
 
+The secretary opens each page again and again in one session, as a reader does on the 3rd:
+from the second visit on, pages are replayed (portal.replay). The row "first opening
+(rendered)" asks for the issue under a new URL each time, so it is rendered in full: that is
+what a reader's first visit, or any visit after a change, costs.
+
     DATABASE_URL=postgres://.../big python bench/load.py [--compare postgres://.../demo]
         [--seconds 4] [--rounds 3] [--concurrency 4] [--workers 2]
 
@@ -18,6 +23,7 @@ second database in the same run, and each page's CPU per request is compared.
 import argparse
 import html
 import http.client
+import itertools
 import json
 import os
 import re
@@ -37,6 +43,9 @@ PASSWORD = "bench-secretary-2026"  # noqa: S105 (a local benchmark account)
 TICKS = os.sysconf("SC_CLK_TCK")
 # CPU in this row is the PDFs' and the pages' together.
 BURST = "issue page during a PDF burst"
+# A path ending in "=" gets a new number on every request: a URL the reader has not opened in
+# this session, which portal.replay cannot answer, so the page is rendered in full.
+FRESH = "="
 
 # Run inside the project (manage.py shell): a restricted secretary, and the URLs to measure.
 PREPARE = f"""
@@ -151,11 +160,13 @@ def hammer(client, path, seconds, concurrency, master):
     """Requests from `concurrency` threads for `seconds`: (count, latencies, CPU seconds)."""
     latencies, failures, lock = [], [], threading.Lock()
     deadline = time.monotonic() + seconds
+    numbers = itertools.count()
 
     def loop():
         while time.monotonic() < deadline:
             started = time.perf_counter()
-            response, _ = client.request("GET", path)
+            fresh = str(next(numbers)) if path.endswith(FRESH) else ""
+            response, _ = client.request("GET", path + fresh)
             elapsed = time.perf_counter() - started
             with lock:
                 (latencies if response.status == 200 else failures).append(elapsed)
@@ -229,6 +240,7 @@ def measure(database_url, args):
             "home": "/",
             "archive": "/luu-tru/",
             "issue page": facts["issue"],
+            "issue page, first opening (rendered)": facts["issue"] + "?lan" + FRESH,
             "document registry": "/van-ban/",
             "most-cited document": facts["document"],
             "people": "/nhan-vat/",

@@ -102,11 +102,24 @@ def readable_issues(user, *, staff=False):
     if found is None or (found.until is not None and found.until <= timezone.now()):
         # The next due time first: an issue falling due meanwhile is then read now, or the
         # list expires at its time, never neither.
-        until = Issue.objects.next_publication()
+        until = next_publication(issues)
         found = Readable.of(Issue.objects.visible_to(user), until)
         cache.set(key, found, scope.TIMEOUT)
     user._readable = (key, found)
     return found
+
+
+def next_publication(issues=None):
+    """``Issue.objects.next_publication()``, asked once per version of the issues (``issues``,
+    the current one by default) rather than on every page, and again once it has passed."""
+    if issues is None:
+        issues = scope.current_version(ISSUES_VERSION_KEY)
+    key = f"bulletins:readable:next-publication:{issues}"
+    kept = cache.get(key)
+    if kept is None or (kept[0] is not None and kept[0] <= timezone.now()):
+        kept = (Issue.objects.next_publication(),)
+        cache.set(key, kept, scope.TIMEOUT)
+    return kept[0]
 
 
 def cache_key(user, tree, issues):

@@ -94,6 +94,8 @@ MIDDLEWARE = [
     "operations.failures.StorageFailureMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Next to the static files: a reader's page answered again to the same session (REPLAY_PAGES).
+    "portal.replay.ReplayMiddleware",
     # Pages leave gzipped (static files are compressed by whitenoise): config.compression.
     "config.compression.TextGZipMiddleware",
     # A session that cannot be saved during a database restart answers 503, not 400.
@@ -214,6 +216,8 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 1000},
         }
     }
+# Replaying readers' pages (portal.replay) needs the sessions and versions every process sees.
+REPLAY_PAGES = bool(REDIS_URL)
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "bulletins:home"

@@ -13,4 +13,12 @@ class PortalConfig(AppConfig):
     verbose_name = _("Reading portal")
 
     def ready(self):
-        from . import tasks, text  # noqa: F401  (PDF pre-rendering; fresh cached texts)
+        from django.db import connections
+        from django.db.backends.signals import connection_created
+
+        from . import replay, tasks, text  # noqa: F401  (PDF pre-rendering; fresh cached texts)
+
+        # Every write the site commits moves the versions replayed pages are checked against.
+        connection_created.connect(replay.install)
+        for connection in connections.all(initialized_only=True):
+            replay.install(connection)

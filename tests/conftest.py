@@ -32,6 +32,13 @@ def fresh_storage(settings, tmp_path):
 
 
 @pytest.fixture
+def rendered(settings):
+    """Every page rendered, never replayed (portal.replay, on with REDIS_URL): for the tests
+    that count what rendering a page costs. A replay costs no query (tests/test_replay.py)."""
+    settings.REPLAY_PAGES = False
+
+
+@pytest.fixture
 def city(db):
     province = Organisation.objects.create(
         name="Tỉnh ủy Cao Bằng", kind=Organisation.Kind.PROVINCE, citation_code="TU"

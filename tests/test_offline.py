@@ -188,7 +188,7 @@ def test_the_kept_list_is_the_home_page_and_the_three_newest_readable_issues(
 
 
 def test_the_kept_list_costs_a_fixed_number_of_queries(
-    reader_client, board, django_assert_max_num_queries
+    reader_client, board, django_assert_max_num_queries, rendered
 ):
     make_archive(board, range(2020, 2027))
     # session, user, the reading scope (3), the home page's issue and the two newest others

@@ -155,7 +155,9 @@ def test_event_page_query_count_is_fixed(reader_client, board, size, django_asse
 
 
 @pytest.mark.parametrize("size", [3, 40])
-def test_list_query_counts_are_fixed(reader_client, city, size, django_assert_max_num_queries):
+def test_list_query_counts_are_fixed(
+    reader_client, city, size, django_assert_max_num_queries, rendered
+):
     for n in range(size):
         person = Person.objects.create(full_name=f"Người số {n}")
         Position.objects.create(person=person, organisation=city, title="Ủy viên")

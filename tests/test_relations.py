@@ -233,7 +233,7 @@ def chain(chi_thi_50, city, cell):
 
 
 def test_a_directive_page_shows_its_implementing_documents_level_by_level(
-    client, reader, board, chi_thi_50, chain, django_assert_num_queries
+    client, reader, board, chi_thi_50, chain, django_assert_num_queries, rendered
 ):
     _, city_plan, ward_plan = chain
     studied = make_issue(board, 6)

@@ -10,10 +10,12 @@ from bulletins.models import Issue, documents_visible_to
 from documents.chain import implementation_chain
 
 from ..filters import DocumentFilter
+from ..replay import replayable
 
 PER_PAGE = 30
 
 
+@replayable
 def document_list(request):
     readable = documents_visible_to(request.user).with_details()
     documents = DocumentFilter(request.GET, queryset=readable)
@@ -21,6 +23,7 @@ def document_list(request):
     return render(request, "portal/document_list.html", {"filter": documents, "page": page})
 
 
+@replayable
 def document_detail(request, pk):
     documents = documents_visible_to(request.user)
     document = get_object_or_404(documents.with_details(), pk=pk)

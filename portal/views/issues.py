@@ -3,12 +3,10 @@
 import functools
 import hashlib
 
-from auditlog.signals import accessed
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
-from django.db import connection, transaction
 from django.http import Http404, HttpResponse, JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
@@ -25,10 +23,12 @@ from bulletins.policy import policy
 from bulletins.readable import readable_issues
 from notices.context_processors import Bell
 
-from .. import offline, pdf, reading, text
+from .. import offline, pdf, reading, replay, text
+from ..audit import record_opening
 from ..filters import IssueFilter, PreviewAudienceForm
 
 
+@replay.replayable
 def home(request):
     issues = reading.with_read_marks(
         Issue.objects.visible_to(request.user).with_publisher(), request.user
@@ -60,6 +60,7 @@ def home(request):
 ARCHIVE_PAGE = 30
 
 
+@replay.replayable
 def archive(request, year=None):
     """One year of issues at a time (the latest by default), with links to the other years;
     regular or thematic ones only on request (?kind=)."""
@@ -94,20 +95,6 @@ def readable_issue(request, pk):
     return get_object_or_404(issues, pk=pk)
 
 
-def audit_opening(issue):
-    """One audit row per opening, committed without waiting for the disk.
-
-    On PostgreSQL the row's transaction does not wait for its WAL flush (synchronous_commit
-    off, for this transaction only): the opening is durable a fraction of a second later, and
-    thousands of openings a minute do not each cost a disk sync.
-    """
-    with transaction.atomic():
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL synchronous_commit TO OFF")
-        accessed.send(sender=Issue, instance=issue)
-
-
 def opening_issue(view=None, *, offered=None):
     """Give the view the issue the user may read, asking a visitor to log in first.
 
@@ -130,7 +117,8 @@ def opening_issue(view=None, *, offered=None):
         if offered is not None and not offered(issue):
             raise Http404
         if issue.is_internal:
-            audit_opening(issue)
+            record_opening(request, request.user.pk, issue.pk, str(issue))
+            replay.opening(request, issue)
         return view(request, issue)
 
     return wrapper
@@ -150,6 +138,7 @@ def conditional_page(request, *parts):
     return get_conditional_response(request, etag=etag), etag
 
 
+@replay.replayable
 @opening_issue
 def issue_detail(request, issue):
     """The reading page: the text comes from the cache; only the reader's parts are queried."""
@@ -243,6 +232,7 @@ def issue_word(request, issue):
 
 
 @require_POST
+@replay.personal(ReadConfirmation)
 def confirm_read(request, pk):
     """Record the reading, then back to the confirmation block, not the top of the page.
 

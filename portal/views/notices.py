@@ -15,9 +15,12 @@ from django.views.decorators.http import require_POST
 from notices.models import Notice
 from notices.preferences import PreferencesForm
 
+from ..replay import personal, replayable
+
 PER_PAGE = 30
 
 
+@replayable
 def notice_list(request):
     notices = Notice.objects.shown_to(request.user).select_related("issue")
     page = Paginator(notices, PER_PAGE).get_page(request.GET.get("page"))
@@ -25,6 +28,7 @@ def notice_list(request):
 
 
 @require_POST
+@personal(Notice)
 def open_notice(request, pk):
     """Mark the notice read and go where it leads (a local address only)."""
     notice = get_object_or_404(Notice.objects.shown_to(request.user), pk=pk)
@@ -35,6 +39,7 @@ def open_notice(request, pk):
 
 
 @require_POST
+@personal(Notice)
 def read_all(request):
     Notice.objects.shown_to(request.user).unread().update(read_at=timezone.now())
     return redirect("notices:list")

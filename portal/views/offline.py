@@ -12,6 +12,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from .. import offline
+from ..replay import replayable
 
 
 @login_not_required
@@ -56,8 +57,10 @@ def service_worker(request):
     return response
 
 
+@replayable
 def kept(request):
-    """What the reader's worker keeps: only for an account, never stored by any cache."""
+    """What the reader's worker keeps: only for an account, never stored by a browser's or a
+    proxy's cache."""
     response = JsonResponse({"urls": offline.kept_urls(request.user)})
     patch_cache_control(response, private=True, no_store=True)
     return response

@@ -13,6 +13,7 @@ from people.models import Event, Participation, Person, Position
 
 from .. import reading
 from ..filters import EventFilter, PersonFilter
+from ..replay import replayable
 
 PER_PAGE = 30
 # Who led the event comes first, as in the news: chaired, led, spoke, received, attended.
@@ -29,6 +30,7 @@ def positions_by_date():
     return Position.objects.select_related("organisation").order_by("-start_date", "pk")
 
 
+@replayable
 def person_list(request):
     people = PersonFilter(
         request.GET,
@@ -41,6 +43,7 @@ def person_list(request):
     return render(request, "portal/person_list.html", {"filter": people, "page": page})
 
 
+@replayable
 def person_detail(request, pk):
     person = get_object_or_404(Person, pk=pk)
     today = timezone.localdate()
@@ -55,12 +58,14 @@ def person_detail(request, pk):
     return render(request, "portal/person_detail.html", context)
 
 
+@replayable
 def event_list(request):
     events = EventFilter(request.GET, queryset=Event.objects.all())
     page = Paginator(events.qs, PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "portal/event_list.html", {"filter": events, "page": page})
 
 
+@replayable
 def event_detail(request, pk):
     event = get_object_or_404(Event, pk=pk)
     participations = sorted(
