@@ -11,6 +11,7 @@ made (`available()` is false).
 import functools
 import mimetypes
 import os
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
@@ -49,9 +50,8 @@ def available():
     return _weasyprint() is not None
 
 
-def download_note(user, when):
-    """Who downloaded the PDF and when, for the footer of every page."""
-    reader = str(user) if user.is_authenticated else None
+def download_note(reader, when):
+    """Who downloaded the PDF (their name; None: a visitor) and when, for every page's foot."""
     return _("Downloaded by %(reader)s at %(time)s") % {
         "reader": reader or _("an anonymous visitor"),
         "time": timezone.localtime(when).strftime("%H:%M %d/%m/%Y"),
@@ -126,11 +126,24 @@ def remove_stored(issue_pk, keep=None):
     return len(old)
 
 
-def reader_copy(issue, user, when):
-    """The stored PDF of the reader's audience with the reader's name and the time at the
-    foot of every page."""
-    content = stored_pdf(issue, audience.audience(user, issue))
-    return stamp.fill(content, download_note(user, when))
+@dataclass(frozen=True)
+class ReaderCopy:
+    """A reader's copy: the stored PDF of the reader's audience (rendered now if need be),
+    with the reader's name and the time of each download at the foot of every page. A replay
+    of the download (portal.replay) makes it again from the same file, at its own time."""
+
+    path: Path
+    reader: str | None
+
+    @classmethod
+    def of(cls, issue, user):
+        cell_types = audience.audience(user, issue)
+        stored_pdf(issue, cell_types)
+        return cls(stored_path(issue, cell_types), str(user) if user.is_authenticated else None)
+
+    def content(self, when):
+        """The copy, or FileNotFoundError once a new state of the issue replaced its file."""
+        return stamp.fill(self.path.read_bytes(), download_note(self.reader, when))
 
 
 def _local_file(path, media_paths):

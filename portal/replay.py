@@ -28,6 +28,7 @@ import contextvars
 import datetime
 import functools
 import hashlib
+import logging
 import re
 import secrets
 import time
@@ -47,6 +48,8 @@ from accounts.middleware import IdleSessionMiddleware
 from bulletins.readable import next_publication
 
 from .audit import record_opening
+
+logger = logging.getLogger(__name__)
 
 PREFIX = "portal:replay:"
 SITE_VERSION = PREFIX + "site"
@@ -87,7 +90,12 @@ def user_version(user_id):
 
 
 def _move(keys):
-    cache.set_many(dict.fromkeys(keys, secrets.token_hex(8)), None)
+    """Give the versions new values. The write is committed already: a cache that cannot be
+    reached must not turn it into an error page; the failure is logged."""
+    try:
+        cache.set_many(dict.fromkeys(keys, secrets.token_hex(8)), None)
+    except Exception:
+        logger.exception("Replayed pages could not be retired: the cache is unreachable")
 
 
 class _Moves:
@@ -199,6 +207,12 @@ def opening(request, issue):
     request.replay_opening = (issue.pk, str(issue))
 
 
+def made_by(request, maker):
+    """Tell the middleware the response's content is made again at each replay, by
+    ``maker.content(now)`` (a PDF's download line carries its time): it keeps the maker."""
+    request.replay_maker = maker
+
+
 @dataclass(frozen=True)
 class Entry:
     user_id: int
@@ -209,11 +223,21 @@ class Entry:
     headers: tuple
     content: bytes
     opening: tuple | None
+    maker: object | None
 
     def response(self, request):
-        response = HttpResponse(self.content, status=self.status)
+        """The response again, audited; None if its content cannot be made again."""
+        content = self.content
+        if self.maker is not None:
+            try:
+                content = self.maker.content(timezone.now())
+            except FileNotFoundError:
+                return None
+        response = HttpResponse(content, status=self.status)
         for name, value in self.headers:
             response.headers[name] = value
+        if "Content-Length" in response:
+            response["Content-Length"] = len(content)
         if self.opening is not None:
             record_opening(request, self.user_id, *self.opening)
         return get_conditional_response(request, etag=response.get("ETag"), response=response)
@@ -280,8 +304,9 @@ class ReplayMiddleware:
             and entry.session == session
             and entry.versions == versions
             and time.time() < entry.until
+            and (replayed := entry.response(request)) is not None
         ):
-            return entry.response(request)
+            return replayed
         response = self.get_response(request)
         self.store(request, response, key, versions)
         return response
@@ -309,6 +334,7 @@ class ReplayMiddleware:
         ):
             return
         session = dict(request.session.items())
+        maker = getattr(request, "replay_maker", None)
         until = _until(session.get(IdleSessionMiddleware.KEY, 0))
         entry = Entry(
             user_id=request.user.pk,
@@ -317,8 +343,9 @@ class ReplayMiddleware:
             until=until,
             status=response.status_code,
             headers=tuple(response.items()),
-            content=response.content,
+            content=b"" if maker else response.content,
             opening=getattr(request, "replay_opening", None),
+            maker=maker,
         )
         if until > time.time():
             cache.set(key, entry, int(until - time.time()) + 1)

@@ -19,7 +19,7 @@ from accounts import roles
 from accounts.middleware import IdleSessionMiddleware
 from bulletins.models import Issue, ReadConfirmation
 from notices.models import Notice
-from portal import replay
+from portal import pdf, replay
 
 from .factories import PASSWORD, make_issue, make_user
 
@@ -262,3 +262,35 @@ def test_logins_and_openings_end_nobody_s_replays(reader, published_issue):
     assert cache.get(replay.SITE_VERSION) == before
     reader.refresh_from_db()
     assert reader.last_login is not None
+
+
+def test_a_pdf_download_is_replayed_with_its_own_time(
+    reader, published_issue, needs_pango, monkeypatch
+):
+    """The stored file with the reader's line written anew: the time of this download."""
+    client = logged_in(reader)
+    url = reverse("bulletins:issue_pdf", args=[published_issue.pk])
+    first, first_replayed = replayed(client, url)
+    later = timezone.now() + datetime.timedelta(minutes=3)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    second, second_replayed = replayed(client, url)
+    assert (first.status_code, second.status_code) == (200, 200)
+    assert (first_replayed, second_replayed) == (False, True)
+    assert second["Content-Disposition"] == first["Content-Disposition"]
+    assert len(second.content) == int(second["Content-Length"]) == len(first.content)
+    assert second.content != first.content
+    assert second.content == pdf.ReaderCopy.of(published_issue, reader).content(later)
+    openings = LogEntry.objects.get_for_object(published_issue)
+    assert openings.filter(action=LogEntry.Action.ACCESS, actor=reader).count() == 2
+
+
+def test_a_pdf_whose_file_was_replaced_is_made_again(reader, published_issue, needs_pango):
+    client = logged_in(reader)
+    url = reverse("bulletins:issue_pdf", args=[published_issue.pk])
+    client.get(url)
+    assert replayed(client, url)[1]
+    pdf.remove_stored(published_issue.pk)
+    response, was_replayed = replayed(client, url)
+    assert (response.status_code, was_replayed) == (200, False)
+    openings = LogEntry.objects.get_for_object(published_issue)
+    assert openings.filter(action=LogEntry.Action.ACCESS).count() == 3  # once each

@@ -198,17 +198,19 @@ def issue_preview(request, pk):
     return render(request, "portal/issue_detail.html", context)
 
 
+@replay.replayable
 @opening_issue
 def issue_pdf(request, issue):
     if not pdf.available():
         return render(request, "portal/pdf_unavailable.html", {"issue": issue}, status=503)
     try:
-        content = pdf.reader_copy(issue, request.user, timezone.now())
+        copy = pdf.ReaderCopy.of(issue, request.user)
     except pdf.BeingRendered:
         response = render(request, "portal/pdf_preparing.html", {"issue": issue}, status=503)
         response["Retry-After"] = "5"
         return response
-    response = HttpResponse(content, content_type="application/pdf")
+    response = HttpResponse(copy.content(timezone.now()), content_type="application/pdf")
+    replay.made_by(request, copy)
     kind = "chuyen-de-" if issue.kind == Issue.Kind.THEMATIC else ""
     filename = f"tai-lieu-sinh-hoat-chi-bo-{kind}{issue.year}-{issue.month:02d}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
