@@ -53,8 +53,9 @@ logger = logging.getLogger(__name__)
 
 PREFIX = "portal:replay:"
 SITE_VERSION = PREFIX + "site"
-# Tables no reader's page shows: what reading itself writes (sessions, the audit of openings)
-# and the lock-out's and the task queue's bookkeeping.
+# Tables no reader's page shows: what reading itself writes (sessions, the audit of openings),
+# and the bookkeeping of the lock-out, the task queue, the mailer and the import jobs, which
+# write many rows at the busiest hours (a publication's thousands of e-mails).
 UNSHOWN = frozenset(
     {
         "django_session",
@@ -64,6 +65,8 @@ UNSHOWN = frozenset(
         "axes_accessfailurelog",
         "axes_accesslog",
         "django_tasks_database_dbtaskresult",
+        "notices_delivery",
+        "bulletins_importjob",
     }
 )
 # A login's own timestamp, which no page shows: without this, every login would end everyone's

@@ -234,6 +234,8 @@ def test_what_moves_which_version(reader):
     assert replay._written_version('(SELECT "a"."id" FROM "a") UNION (SELECT 1)') is None
     assert replay._written_version('INSERT INTO "auditlog_logentry" ("action") VALUES (%s)') is None
     assert replay._written_version('UPDATE "django_session" SET "expire_date" = %s') is None
+    delivered = 'UPDATE "notices_delivery" SET "status" = %s WHERE "notices_delivery"."id" = %s'
+    assert replay._written_version(delivered) is None
     last_login = 'UPDATE "accounts_user" SET "last_login" = %s WHERE "accounts_user"."id" = %s'
     assert replay._written_version(last_login) is None
     assert replay._written_version('UPDATE "accounts_user" SET "is_active" = %s') == site
