@@ -24,6 +24,7 @@ import tempfile
 from pathlib import Path
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection, connections
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
@@ -203,6 +204,8 @@ def restore(folder, passphrase=None):
         plain = verify(folder, passphrase, workdir)
         _restore_database(plain["database"], workdir)
         _restore_media(plain["media"])
+    # Nothing cached describes the restored database: lists, texts, replayed pages.
+    cache.clear()
     return manifest
 
 

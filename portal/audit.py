@@ -20,6 +20,7 @@ COLUMNS = (
     "action",
     "changes_text",
     "actor_id",
+    "actor_email",
     "remote_addr",
     "remote_port",
     "cid",
@@ -29,7 +30,7 @@ COLUMNS = (
 ASYNC_COMMIT = "set_config('synchronous_commit', 'off', true)"
 
 
-def record_opening(request, actor_id, issue_pk, issue_repr):
+def record_opening(request, actor_id, actor_email, issue_pk, issue_repr):
     """Write the entry: one INSERT, committed without waiting for the disk.
 
     Opening an issue is the busiest write there is (each secretary, each visit, on the same
@@ -49,6 +50,7 @@ def record_opening(request, actor_id, issue_pk, issue_repr):
         LogEntry.Action.ACCESS,
         "",
         actor_id,
+        actor_email,
         AuditMiddleware._get_remote_addr(request),
         AuditMiddleware._get_remote_port(request),
         get_cid(),

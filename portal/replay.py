@@ -29,11 +29,13 @@ import datetime
 import functools
 import hashlib
 import logging
+import os
 import re
 import secrets
 import time
 from dataclasses import dataclass
 from importlib import import_module
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -85,6 +87,10 @@ _NOT_WRITES = (
     "COMMIT",
 )
 
+# Folders of the project that hold no code the pages run (the virtualenv's packages change
+# with a deploy's requirements, which also change pyproject.toml).
+_NOT_SOURCE = {".git", ".venv", "node_modules", "var", "tests", "bench", "media", "static"}
+
 _personal = contextvars.ContextVar("replay_personal", default=None)
 
 
@@ -92,25 +98,28 @@ def user_version(user_id):
     return f"{PREFIX}user:{user_id}"
 
 
-def _move(keys):
-    """Give the versions new values. The write is committed already: a cache that cannot be
-    reached must not turn it into an error page; the failure is logged."""
-    try:
-        cache.set_many(dict.fromkeys(keys, secrets.token_hex(8)), None)
-    except Exception:
-        logger.exception("Replayed pages could not be retired: the cache is unreachable")
+def _move(keys, *, before=False):
+    """Give the versions new values. ``before`` the write is committed, a cache that cannot
+    be reached (twice) fails the write, which then changes nothing: a change that could not
+    retire the replays of what it changes is refused. After it, the failure is logged, and
+    the move made before it stands."""
+    for attempt in (1, 2):
+        try:
+            cache.set_many(dict.fromkeys(keys, secrets.token_hex(8)), None)
+            return
+        except Exception:
+            if attempt == 2 and before:
+                raise
+            if attempt == 2:
+                logger.exception("Replayed pages could not be retired: the cache is unreachable")
 
 
 class _Moves:
-    """The versions a transaction's writes move, moved when it commits (on_commit)."""
+    """The versions a transaction's writes move, moved again when it commits (on_commit)."""
 
     def __init__(self):
         self.keys = set()
-        self.unmoved = set()  # written since the last move (_move_uncommitted)
-
-    def add(self, key):
-        self.keys.add(key)
-        self.unmoved.add(key)
+        self.unmoved = set()  # written again since their first move (_move_uncommitted)
 
     def move_unmoved(self):
         _move(self.unmoved)
@@ -125,7 +134,8 @@ def _moves_of(connection):
         if isinstance(callback, _Moves):
             return callback
     moves = _Moves()
-    transaction.on_commit(moves, using=connection.alias)
+    # Robust: a failing callback registered before it must not keep the versions where they are.
+    transaction.on_commit(moves, using=connection.alias, robust=True)
     return moves
 
 
@@ -146,23 +156,33 @@ def _written_version(sql):
 def watch_writes(execute, sql, params, many, context):
     """A database execute wrapper (installed on every connection by PortalConfig).
 
-    Inside a transaction the version moves once it commits, never before: a page another
-    connection renders meanwhile reads the old rows and is stored under the old version.
+    The version moves before the write is committed (at a transaction's first such write,
+    before a statement outside one) and again once it is: a page another connection renders
+    in between reads the old rows and is stored under the first new version, which the
+    second retires (as ``accounts.scope`` does).
     """
-    result = execute(sql, params, many, context)
     version = _written_version(sql)
-    if version is not None:
-        connection = context["connection"]
-        if connection.in_atomic_block:
-            _moves_of(connection).add(version)
-        else:
-            _move([version])  # autocommitted already
+    if version is None:
+        return execute(sql, params, many, context)
+    connection = context["connection"]
+    if not connection.in_atomic_block:
+        _move([version], before=True)
+        result = execute(sql, params, many, context)
+        _move([version])
+        return result
+    result = execute(sql, params, many, context)
+    moves = _moves_of(connection)
+    if version in moves.keys:
+        moves.unmoved.add(version)
+    else:
+        moves.keys.add(version)
+        _move([version], before=True)
     return result
 
 
 def _move_uncommitted():
-    """Before a request: what this thread's connections wrote and have not committed, in a
-    transaction left open across requests (a test's), is what its pages will read."""
+    """Before a request: what this thread's connections wrote again and have not committed,
+    in a transaction left open across requests (a test's), is what its pages will read."""
     for connection in connections.all(initialized_only=True):
         for _savepoints, callback, _robust in connection.run_on_commit:
             if isinstance(callback, _Moves) and callback.unmoved:
@@ -219,6 +239,7 @@ def made_by(request, maker):
 @dataclass(frozen=True)
 class Entry:
     user_id: int
+    user_email: str
     session: dict
     versions: tuple
     until: float
@@ -242,13 +263,16 @@ class Entry:
         if "Content-Length" in response:
             response["Content-Length"] = len(content)
         if self.opening is not None:
-            record_opening(request, self.user_id, *self.opening)
+            record_opening(request, self.user_id, self.user_email, *self.opening)
         return get_conditional_response(request, etag=response.get("ETag"), response=response)
 
 
 def _until(refreshed_at):
-    """When a page rendered now may have changed by itself: the session's refresh falls due,
-    the day ends, or the reader's list of issues grows."""
+    """Until when a page rendered from now on may be replayed: before the session's refresh
+    falls due, the day ends or the next scheduled issue falls due. Asked before the page is
+    rendered: one rendered across such a moment may show the state before it."""
+    if time.time() - refreshed_at >= settings.SESSION_REFRESH_SECONDS:
+        refreshed_at = int(time.time())  # due: this very request refreshes it
     now = timezone.localtime()
     midnight = datetime.datetime.combine(
         now.date() + datetime.timedelta(days=1), datetime.time(), now.tzinfo
@@ -258,6 +282,25 @@ def _until(refreshed_at):
     if grows is not None:
         ends.append(grows.timestamp())
     return min(ends)
+
+
+@functools.cache
+def _source():
+    """A digest of the code, templates and translations this process runs, and of the static
+    files' manifest: a deploy retires every replay (a fix of a template or an access rule
+    reaches replayed pages at once, and no page points to static files that are gone)."""
+    digest = hashlib.blake2b(digest_size=16)
+    root = Path(settings.BASE_DIR)
+    for folder, subfolders, files in os.walk(root):
+        subfolders[:] = sorted(name for name in subfolders if name not in _NOT_SOURCE)
+        for name in sorted(files):
+            if name.endswith((".py", ".html", ".mo", ".json")):
+                path = Path(folder, name)
+                digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+    manifest = Path(settings.STATIC_ROOT or root, "staticfiles.json")
+    if manifest.is_file():
+        digest.update(manifest.read_bytes())
+    return digest.hexdigest()
 
 
 class ReplayMiddleware:
@@ -280,6 +323,8 @@ class ReplayMiddleware:
         ):
             return None
         parts = (
+            _source(),
+            settings.SECRET_KEY,  # rotated to log everybody out: no replay survives it
             request.get_full_path(),
             request.META.get("HTTP_COOKIE", ""),
             request.META.get("HTTP_ACCEPT", ""),
@@ -299,9 +344,19 @@ class ReplayMiddleware:
         user_id = session and session.get("_auth_user_id")
         if user_id is None:  # no such session, or not in the cache yet
             return self.get_response(request)
-        found |= cache.get_many([key, user_version(user_id)])
-        versions = (found.get(SITE_VERSION), found.get(user_version(user_id)))
+        version_keys = (SITE_VERSION, user_version(user_id))
+        found |= cache.get_many([key, version_keys[1]])
+        versions = tuple(found.get(version_key) for version_key in version_keys)
         entry = found.get(key)
+        if None in versions:
+            # A version the cache lost (a restart, an eviction) starts anew: nothing stored
+            # under the lost one is ever taken for current.
+            for version_key, version in zip(version_keys, versions, strict=True):
+                if version is None:
+                    cache.add(version_key, secrets.token_hex(8), None)
+            now_held = cache.get_many(version_keys)
+            versions = tuple(now_held.get(version_key) for version_key in version_keys)
+            entry = None
         if (
             entry is not None
             and entry.session == session
@@ -310,8 +365,10 @@ class ReplayMiddleware:
             and (replayed := entry.response(request)) is not None
         ):
             return replayed
+        until = _until(session.get(IdleSessionMiddleware.KEY, 0))
         response = self.get_response(request)
-        self.store(request, response, key, versions)
+        if None not in versions:
+            self.store(request, response, key, versions, until)
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
@@ -326,7 +383,7 @@ class ReplayMiddleware:
             morsel.value == request.COOKIES.get(name) for name, morsel in response.cookies.items()
         )
 
-    def store(self, request, response, key, versions):
+    def store(self, request, response, key, versions, until):
         if not (
             getattr(request, "replayable", False)
             and response.status_code == 200
@@ -338,9 +395,9 @@ class ReplayMiddleware:
             return
         session = dict(request.session.items())
         maker = getattr(request, "replay_maker", None)
-        until = _until(session.get(IdleSessionMiddleware.KEY, 0))
         entry = Entry(
             user_id=request.user.pk,
+            user_email=request.user.email,
             session=session,
             versions=versions,
             until=until,

@@ -2,12 +2,14 @@
 rendering, and never once anything the page shows, or the session, has changed."""
 
 import datetime
+import io
 import time
 
 import pytest
 from auditlog.models import LogEntry
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -20,6 +22,7 @@ from accounts.middleware import IdleSessionMiddleware
 from bulletins.models import Issue, ReadConfirmation
 from notices.models import Notice
 from portal import pdf, replay
+from portal.views import issues as issue_views
 
 from .factories import PASSWORD, make_issue, make_user
 
@@ -296,3 +299,102 @@ def test_a_pdf_whose_file_was_replaced_is_made_again(reader, published_issue, ne
     assert (response.status_code, was_replayed) == (200, False)
     openings = LogEntry.objects.get_for_object(published_issue)
     assert openings.filter(action=LogEntry.Action.ACCESS).count() == 3  # once each
+
+
+def test_a_new_secret_key_ends_every_replay(reader, published_issue, settings):
+    """Rotating SECRET_KEY logs everybody out: a replay does not outlive it."""
+    client = logged_in(reader)
+    url = published_issue.get_absolute_url()
+    client.get(url)
+    assert replayed(client, url)[1]
+    settings.SECRET_KEY = "khoa-moi-" + get_random_string(50)
+    response, was_replayed = replayed(client, url)
+    assert (response.status_code, was_replayed) == (302, False)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_write_that_cannot_retire_the_replays_changes_nothing(
+    committed_db, reader, published_issue, monkeypatch
+):
+    client = logged_in(reader)
+    url = published_issue.get_absolute_url()
+    client.get(url)
+
+    def unreachable(*args, **kwargs):
+        raise ConnectionError("Redis không trả lời")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(type(caches["default"]), "set_many", unreachable)
+        with pytest.raises(ConnectionError):
+            Issue.objects.filter(pk=published_issue.pk).update(status=Issue.Status.WITHDRAWN)
+    assert Issue.objects.get(pk=published_issue.pk).status == Issue.Status.PUBLISHED
+
+
+def test_a_lost_version_brings_no_old_page_back(reader, published_issue):
+    """A version the cache lost (a restart, an eviction) starts anew instead of matching what
+    was stored while it was missing before."""
+    cache.delete(replay.SITE_VERSION)
+    client = logged_in(reader)
+    url = published_issue.get_absolute_url()
+    assert client.get(url).status_code == 200
+    Issue.objects.filter(pk=published_issue.pk).update(status=Issue.Status.WITHDRAWN)
+    replay._move_uncommitted()
+    cache.delete(replay.SITE_VERSION)
+    assert client.get(url).status_code == 404
+
+
+def test_a_page_rendered_across_a_publication_is_not_replayed_after_it(
+    reader, board, published_issue, monkeypatch
+):
+    """Rendered just before a scheduled issue fell due, stored just after: not replayed."""
+    due_at = time.time() + 60
+    due = make_issue(board, 11)
+    due.status = Issue.Status.SCHEDULED
+    due.published_at = datetime.datetime.fromtimestamp(due_at, datetime.UTC)
+    due.save()
+    clock = {"now": due_at - 1}
+    monkeypatch.setattr(time, "time", lambda: clock["now"])
+    monkeypatch.setattr(
+        timezone, "now", lambda: datetime.datetime.fromtimestamp(clock["now"], datetime.UTC)
+    )
+    home = issue_views.render
+
+    def slow(*args, **kwargs):
+        response = home(*args, **kwargs)
+        clock["now"] = due_at + 0.01  # the rendering took the time across the due moment
+        return response
+
+    client = logged_in(reader)
+    monkeypatch.setattr(issue_views, "render", slow)
+    assert due.get_absolute_url() not in client.get("/").content.decode()
+    monkeypatch.setattr(issue_views, "render", home)
+    clock["now"] = due_at + 30
+    assert due.get_absolute_url() in client.get("/").content.decode()
+
+
+def test_the_audit_of_a_replayed_opening_names_the_reader(reader, published_issue):
+    reader.email = "bithu5@chibo.example.vn"
+    reader.save()
+    client = logged_in(reader)
+    url = published_issue.get_absolute_url()
+    client.get(url)
+    assert replayed(client, url)[1]
+    openings = LogEntry.objects.filter(action=LogEntry.Action.ACCESS)
+    assert list(openings.values_list("actor_email", flat=True)) == [reader.email] * 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_restored_backup_ends_every_replay(committed_db, reader, board, tmp_path, monkeypatch):
+    monkeypatch.setenv("BACKUP_PASSPHRASE", "mat-khau-sao-luu-2026")
+    issue = make_issue(board, 10)
+    Issue.objects.filter(pk=issue.pk).update(status=Issue.Status.WITHDRAWN)
+    backups = tmp_path / "sao-luu"
+    call_command("backup", "--output", str(backups), stdout=io.StringIO())
+    (folder,) = backups.iterdir()
+    Issue.objects.filter(pk=issue.pk).update(status=Issue.Status.PUBLISHED)
+    client = logged_in(reader)
+    url = issue.get_absolute_url()
+    client.get(url)
+    assert replayed(client, url)[1]
+    call_command("restore", str(folder), "--yes", stdout=io.StringIO())
+    assert client.get(url).status_code in (302, 404)  # the restored sessions, the withdrawal

@@ -117,7 +117,7 @@ def opening_issue(view=None, *, offered=None):
         if offered is not None and not offered(issue):
             raise Http404
         if issue.is_internal:
-            record_opening(request, request.user.pk, issue.pk, str(issue))
+            record_opening(request, request.user.pk, request.user.email, issue.pk, str(issue))
             replay.opening(request, issue)
         return view(request, issue)
 
